@@ -1,0 +1,35 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "tracker",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "tracker", targets: ["tracker"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        // System SQLite (libsqlite3-dev), nothing bundled.
+        .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", providers: [.apt(["libsqlite3-dev"])]),
+
+        // Turns migrations/*.sql into Swift source at build time, so the binary carries its schema.
+        .executableTarget(name: "EmbedMigrations", path: "Sources/EmbedMigrations"),
+        .plugin(name: "EmbedMigrationsPlugin", capability: .buildTool(), dependencies: ["EmbedMigrations"]),
+
+        .target(name: "TrackerStore", dependencies: ["CSQLite"], plugins: ["EmbedMigrationsPlugin"]),
+        .target(name: "TrackerIngest", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "TrackerDetect"),
+        .executableTarget(name: "tracker", dependencies: [
+            "TrackerStore", "TrackerIngest", "TrackerDetect",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .testTarget(name: "TrackerStoreTests", dependencies: ["TrackerStore"]),
+        .testTarget(name: "TrackerIngestTests", dependencies: ["TrackerIngest"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "trackerTests", dependencies: ["tracker"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,34 @@
+/// A time given on the command line: an ISO 8601 date or date-time, `now`,
+/// or an age such as `90m`, `36h`, `7d`, `2w`, `1y` (that long before now).
+public enum TimeExpression {
+    public static func parse(_ text: String, now: Int64) -> Int64? {
+        let trimmed = text.trimmingSpaces
+        if trimmed.lowercased() == "now" { return now }
+        if let time = UTCTime.parse(trimmed) { return time }
+        guard let unit = trimmed.last, let amount = Double(trimmed.dropLast()), amount >= 0, amount.isFinite else {
+            return nil
+        }
+        let seconds: Double
+        switch unit {
+        case "s": seconds = 1
+        case "m": seconds = 60
+        case "h": seconds = 3600
+        case "d": seconds = 86_400
+        case "w": seconds = 7 * 86_400
+        case "y": seconds = 365 * 86_400
+        default: return nil
+        }
+        return now - Int64(amount * seconds)
+    }
+
+    public static let help = "an ISO 8601 date or time, 'now', or an age like 36h, 7d, 2w, 1y"
+}
+
+extension String {
+    var trimmingSpaces: String {
+        var view = Substring(self)
+        while view.first?.isWhitespace == true { view.removeFirst() }
+        while view.last?.isWhitespace == true { view.removeLast() }
+        return String(view)
+    }
+}

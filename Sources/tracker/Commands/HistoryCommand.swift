@@ -1,0 +1,93 @@
+import ArgumentParser
+import Foundation
+import TrackerIngest
+import TrackerStore
+
+struct HistoryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "history",
+        abstract: "Show a page's snapshots, with the change of each metric since the previous one.",
+        discussion: """
+            The page name matches case-insensitively; without --platform every platform of that name is shown. \
+            Times for --since and --until: \(TimeExpression.help).
+
+            Examples:
+              tracker history --page cloudwatt
+              tracker history --page cloudwatt --platform facebook --metric fans --metric engagement_rate
+              tracker history --page cloudwatt --since 30d --csv
+            """
+    )
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var output: OutputOptions
+
+    @Option(help: "The page (handle).") var page: String
+    @Option(help: "Only this platform.") var platform: String?
+    @Option(help: "A metric to show (repeatable; default: every metric of the page).") var metric: [String] = []
+    @Option(help: "Only snapshots at or after this time.") var since: String?
+    @Option(help: "Only snapshots at or before this time.") var until: String?
+
+    func validate() throws {
+        for (name, value) in [("--since", since), ("--until", until)] {
+            if let value, TimeExpression.parse(value, now: 0) == nil {
+                throw ValidationError("\(name) '\(value)' is not \(TimeExpression.help)")
+            }
+        }
+    }
+
+    func run() throws {
+        let now = Int64(Date().timeIntervalSince1970)
+        let from = since.flatMap { TimeExpression.parse($0, now: now) } ?? Int64.min
+        let to = until.flatMap { TimeExpression.parse($0, now: now) }
+        let db = try database.openForReading()
+        try db.read { db in
+            let pages = try PageLookup.find(page, platform: platform, in: db)
+            let metrics = try metric.isEmpty ? pages.flatMap(db.metricNames(of:)).uniqued() : metric.map { $0.lowercased() }
+            let writer = ResultWriter(format: output.resolved,
+                                      columns: ["platform", "page", "observed_at"] + metrics.flatMap { [$0, "\($0)_change"] })
+            for page in pages {
+                var previous = [Double?](repeating: nil, count: metrics.count)
+                for row in try db.history(of: page, metrics: metrics, until: to) {
+                    defer { for (i, value) in row.values.enumerated() where value != nil { previous[i] = value } }
+                    guard row.time >= from else { continue }
+                    var cells: [SQLValue] = [.text(page.platform), .text(page.handle), .text(UTCTime.format(row.time))]
+                    for (value, before) in zip(row.values, previous) {
+                        cells.append(MetricCell.value(value))
+                        cells.append(value.flatMap { v in before.map { MetricCell.value(v - $0) } } ?? .null)
+                    }
+                    writer.write(cells)
+                }
+            }
+            writer.finish()
+        }
+    }
+}
+
+/// Metric values as output cells: whole numbers as integers, others as reals.
+enum MetricCell {
+    static func value(_ value: Double?) -> SQLValue {
+        guard let value else { return .null }
+        if value == value.rounded(), abs(value) < 1e15 { return .integer(Int64(value)) }
+        return .real(value)
+    }
+}
+
+/// Finds the pages a `--page` option names, or says clearly why none.
+enum PageLookup {
+    static func find(_ name: String, platform: String?, in db: Database) throws -> [PageRef] {
+        let pages = try db.findPages(named: name, platform: platform)
+        guard pages.isEmpty else { return pages }
+        let known = try db.allPages(platform: platform).prefix(8).map { "\($0.platform)/\($0.handle)" }
+        let scope = platform.map { " on \($0)" } ?? ""
+        throw CLIError("no page named '\(name)'\(scope)",
+                       hint: known.isEmpty ? "the database has no pages yet: tracker ingest FILE"
+                           : "known pages include \(known.joined(separator: ", ")); tracker pages lists them all")
+    }
+}
+
+extension Array where Element: Hashable {
+    func uniqued() -> [Element] {
+        var seen: Set<Element> = []
+        return filter { seen.insert($0).inserted }
+    }
+}

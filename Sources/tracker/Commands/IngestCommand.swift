@@ -1,0 +1,101 @@
+import ArgumentParser
+import Foundation
+import TrackerIngest
+import TrackerStore
+
+extension InputFormat: ExpressibleByArgument {}
+extension ConflictPolicy: ExpressibleByArgument {}
+
+struct IngestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ingest",
+        abstract: "Add snapshots from files or standard input, all or nothing.",
+        discussion: """
+            Wide rows (csv, tsv, ndjson, json) have a page, an observed_at time (ISO 8601; UTC unless an \
+            offset is given), an optional platform and any numeric metric columns; an empty cell or null \
+            means not observed. API payloads (twitter, facebook, youtube) are read as the APIs return them, \
+            observed at --at (default: now).
+
+            One invocation is one transaction: every row lands, or none. Identical rows already stored \
+            change nothing; a different value for a stored page, time and metric is a conflict.
+
+            Examples:
+              tracker ingest examples/cloudwatt.csv
+              tracker ingest --platform twitter --quiet daily.tsv
+              curl -s "$TWITTER_URL" | tracker ingest --format twitter -
+              tracker ingest --skip-invalid --rejects bad.csv export.csv
+            """
+    )
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(help: "Input format (default: from the file extension; csv for -).")
+    var format: InputFormat?
+
+    @Option(help: "Platform of rows without a platform column (twitter, facebook, instagram, youtube, …).")
+    var platform: String?
+
+    @Option(help: "Observation time of API payloads (ISO 8601; default: now).")
+    var at: String?
+
+    @Option(name: .customLong("on-conflict"), help: "When a value differs from the stored one: reject the run, replace, or skip.")
+    var onConflict: ConflictPolicy = .reject
+
+    @Flag(name: .customLong("skip-invalid"), help: "Write the valid rows and report each rejected line.")
+    var skipInvalid = false
+
+    @Option(help: "With --skip-invalid: write the rejected lines to this file.")
+    var rejects: String?
+
+    @Flag(name: [.short, .long], help: "Print nothing on success (for cron).")
+    var quiet = false
+
+    @Argument(help: "Files to read, or - for standard input.")
+    var files: [String]
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("give at least one file, or - for standard input") }
+        if files.filter({ $0 == "-" }).count > 1 { throw ValidationError("standard input (-) can be read only once") }
+        if rejects != nil && !skipInvalid { throw ValidationError("--rejects goes with --skip-invalid") }
+        if let platform, platform.isEmpty || platform.contains(where: { !$0.isLetter && !$0.isNumber && !"-_.".contains($0) }) {
+            throw ValidationError("--platform '\(platform)' is not a platform name (letters, digits, '-', '_' or '.')")
+        }
+        if let at, UTCTime.parse(at) == nil { throw ValidationError("--at '\(at)' is not an ISO 8601 date or time") }
+    }
+
+    func run() throws {
+        let started = Date()
+        let now = Int64(started.timeIntervalSince1970)
+        var options = ReadOptions(platform: platform?.lowercased(), observedAt: at.flatMap(UTCTime.parse), now: now)
+        options.skipInvalid = skipInvalid
+        options.keepRaw = rejects != nil
+        let settings = IngestSession.Settings(format: format, options: options, policy: onConflict,
+                                              rejectsPath: rejects, quiet: quiet)
+        let db = try database.openForWriting()
+        let session = try IngestSession(db: db, settings: settings)
+        do {
+            try db.write { _ in try session.ingest(files) }
+        } catch {
+            try? db.recordFailedIngestRun(source: sourceNames, format: format?.rawValue ?? "auto",
+                                          startedAt: started, error: "\(error)")
+            throw error
+        }
+        if !quiet { Terminal.printError(summary(session, seconds: Date().timeIntervalSince(started))) }
+    }
+
+    private var sourceNames: String { files.map { $0 == "-" ? "<stdin>" : $0 }.joined(separator: ", ") }
+
+    private func summary(_ session: IngestSession, seconds: Double) -> String {
+        let counts = session.total
+        let g = { (n: Int) in ResultWriter.grouped(Int64(n)) }
+        var text = "\(sourceNames): \(g(counts.rowsRead)) rows read, \(g(counts.added)) snapshots added, "
+            + "\(g(counts.updated)) updated, \(g(counts.unchanged)) unchanged"
+        if counts.rowsRejected > 0 { text += ", \(g(counts.rowsRejected)) rejected" }
+        text += "; \(g(session.pages.count)) pages, \(g(session.metrics.count)) metrics; "
+            + String(format: "%.2f s", seconds)
+        if counts.added == 0 && counts.updated == 0 && counts.rowsRead > 0 {
+            text += "\nNothing changed: every snapshot was already stored."
+        }
+        return text
+    }
+}

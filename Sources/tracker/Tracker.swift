@@ -1,0 +1,31 @@
+import ArgumentParser
+
+@main
+struct Tracker: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "tracker",
+        abstract: "Follow social-media audiences over time and catch manipulation.",
+        discussion: """
+            Keeps the whole history of pages and accounts in one SQLite file and answers questions about it.
+
+            Database: --db PATH, else $TRACKER_DB, else $XDG_DATA_HOME/tracker/tracker.db \
+            (~/.local/share/tracker/tracker.db).
+
+            Examples:
+              tracker ingest daily.csv
+              tracker pages
+              tracker history --page cloudwatt --metric fans --since 90d
+              tracker sql "SELECT * FROM gains WHERE page = :p" -p p cloudwatt
+            """,
+        version: version,
+        subcommands: [
+            IngestCommand.self,
+            PagesCommand.self,
+            HistoryCommand.self,
+            SQLCommand.self,
+            SchemaCommand.self,
+        ]
+    )
+}
