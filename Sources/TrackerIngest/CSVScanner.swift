@@ -58,6 +58,9 @@ public final class CSVScanner {
             var newlines = 0
             let start = position
             if let end = try scanRecord(from: start, newlines: &newlines) {
+                if end - start > Self.maxRecordBytes {
+                    throw IngestError(source: source.name, line: nextLine, message: "is longer than 1 MiB (not a text file of rows?)")
+                }
                 let line = nextLine
                 nextLine += newlines
                 position = end

@@ -20,8 +20,7 @@ public enum UTCTime {
               (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day)
         else { return nil }
         var seconds = daysFromCivil(year: year, month: month, day: day) * 86_400
-        cursor.skipTrailingSpaces()
-        if cursor.atEnd { return seconds }
+        if cursor.restIsSpace { return seconds }
         guard cursor.take(UInt8(ascii: "T")) || cursor.take(UInt8(ascii: " ")) || cursor.take(UInt8(ascii: "t")),
               let hour = cursor.digits(2), cursor.take(UInt8(ascii: ":")), let minute = cursor.digits(2),
               hour < 24, minute < 60
@@ -122,6 +121,8 @@ private struct Cursor {
     }
 
     mutating func skipTrailingSpaces() { skipSpaces() }
+
+    var restIsSpace: Bool { bytes[index...].allSatisfy { $0 == 32 || $0 == 9 } }
 
     /// `Z`, `+hh:mm`, `+hhmm`, `+hh` (or nothing) as seconds east of UTC.
     mutating func offset() -> Int64? {

@@ -62,6 +62,11 @@ public final class SnapshotWriter {
     /// Every run of this invocation: a key seen in any of them is a duplicate.
     private var invocationRuns: Set<Int64> = []
     private var pageIDs: [String: [String: Int64]] = [:]
+    private var lastPage: (platform: String, page: String, id: Int64)?
+    /// Held directly: this is the hot path, and a cache lookup by SQL text costs a hash per row.
+    private let insertSnapshot: Statement
+    /// The id of the page of the last `write`.
+    public private(set) var lastPageID: Int64 = 0
     /// Conflicts met under `.reject`; nothing of them was written.
     public private(set) var conflicts: [Conflict] = []
     public private(set) var conflictCount = 0
@@ -70,6 +75,7 @@ public final class SnapshotWriter {
     public init(database: Database, policy: ConflictPolicy) throws {
         self.db = database
         self.policy = policy
+        insertSnapshot = try database.makeStatement(Self.insertSnapshotSQL)
     }
 
     // MARK: - Metrics
@@ -96,7 +102,11 @@ public final class SnapshotWriter {
 
     /// The id of the page, created on first sight.
     public func pageID(platform: String, page: String) throws -> Int64 {
-        if let id = pageIDs[platform]?[page] { return id }
+        if let last = lastPage, last.page == page, last.platform == platform { return last.id }
+        if let id = pageIDs[platform]?[page] {
+            lastPage = (platform, page, id)
+            return id
+        }
         let insert = try db.cachedStatement(
             "INSERT INTO page (platform, handle, created_at) VALUES (?, ?, unixepoch()) ON CONFLICT DO NOTHING")
         insert.bind(platform, at: 1)
@@ -108,6 +118,7 @@ public final class SnapshotWriter {
         try select.step()
         let id = select.int64(at: 0)
         pageIDs[platform, default: [:]][page] = id
+        lastPage = (platform, page, id)
         return id
     }
 
@@ -117,10 +128,9 @@ public final class SnapshotWriter {
     public func write(platform: String, page: String, time: Int64,
                       values: ArraySlice<Double>, slots: [MetricSlot]) throws -> WriteOutcome {
         let pageID = try pageID(platform: platform, page: page)
-        let insert = try db.cachedStatement("""
-            INSERT INTO snapshot (page_id, observed_at, followers, following, fans, posts, engagement_rate, run_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
-            """)
+        lastPageID = pageID
+        let insert = insertSnapshot
+        insert.reset()
         insert.bind(pageID, at: 1)
         insert.bind(time, at: 2)
         for (value, slot) in zip(values, slots) where !value.isNaN {
@@ -136,6 +146,11 @@ public final class SnapshotWriter {
         }
         return try merge(pageID: pageID, key: (platform, page, time), values: values, slots: slots)
     }
+
+    private static let insertSnapshotSQL = """
+        INSERT INTO snapshot (page_id, observed_at, followers, following, fans, posts, engagement_rate, run_id)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+        """
 
     private func bindColumn(_ statement: Statement, index: Int, value: Double, at position: Int32) {
         if index < Self.integerColumns { statement.bind(Int64(value), at: position) } else { statement.bind(value, at: position) }

@@ -19,7 +19,8 @@ final class IngestSession {
     private var rejects: RejectsFile?
     private var slotCache: [[String]: [MetricSlot]] = [:]
     private(set) var total = IngestCounts()
-    private(set) var pages: Set<String> = []
+    /// The pages read, whether or not they changed.
+    private(set) var pages: Set<Int64> = []
     private(set) var metrics: Set<String> = []
     /// The pages that got new or changed snapshots, for detection.
     private(set) var touchedPageIDs: Set<Int64> = []
@@ -79,10 +80,8 @@ final class IngestSession {
                 continue
             }
             counts.record(outcome)
-            pages.insert(batch.platforms[row] + "\u{0}" + batch.pages[row])
-            if outcome != .unchanged {
-                touchedPageIDs.insert(try writer.pageID(platform: batch.platforms[row], page: batch.pages[row]))
-            }
+            pages.insert(writer.lastPageID)
+            if outcome != .unchanged { touchedPageIDs.insert(writer.lastPageID) }
         }
     }
 

@@ -1,0 +1,133 @@
+import Testing
+@testable import TrackerStore
+
+@Suite struct SnapshotWriterTests {
+    let day: Int64 = 86_400
+
+    @Test func addsSnapshotsAndExtraMetrics() throws {
+        let db = try makeDatabase()
+        let (outcomes, _) = try ingest(db, metrics: ["fans", "engagement_rate", "likes"], rows: [
+            ("facebook", "cloudwatt", 0, [994, 0.28, 12]),
+            ("facebook", "cloudwatt", day, [1115, .nan, .nan]),
+        ])
+        #expect(outcomes == [.added, .added])
+        #expect(try db.rows("SELECT platform, page, observed_at, followers, fans, engagement_rate FROM snapshots") == [
+            [.text("facebook"), .text("cloudwatt"), .text("1970-01-01T00:00:00Z"), .null, .integer(994), .real(0.28)],
+            [.text("facebook"), .text("cloudwatt"), .text("1970-01-02T00:00:00Z"), .null, .integer(1115), .null],
+        ])
+        #expect(try db.rows("SELECT metric, value FROM metric_values WHERE metric = 'likes'") == [[.text("likes"), .integer(12)]])  // SQLite stores whole reals compactly
+    }
+
+    @Test func identicalRowsChangeNothing() throws {
+        let db = try makeDatabase()
+        try ingest(db, metrics: ["followers"], rows: [("twitter", "a", 0, [10])])
+        let (outcomes, _) = try ingest(db, metrics: ["followers"], rows: [("twitter", "a", 0, [10])])
+        #expect(outcomes == [.unchanged])
+        #expect(try db.scalar("SELECT count(*) FROM revision") == .integer(0))
+    }
+
+    @Test func newMetricsFillInAStoredSnapshotWithARevision() throws {
+        let db = try makeDatabase()
+        try ingest(db, metrics: ["followers"], rows: [("twitter", "a", 0, [10])])
+        let (outcomes, _) = try ingest(db, metrics: ["followers", "following", "listed"], rows: [("twitter", "a", 0, [10, 5, 2])])
+        #expect(outcomes == [.updated])
+        #expect(try db.rows("SELECT followers, following FROM snapshot") == [[.integer(10), .integer(5)]])
+        #expect(try db.rows("SELECT metric, old_value, new_value, run_id FROM revision ORDER BY metric") == [
+            [.text("following"), .null, .real(5), .integer(2)],
+            [.text("listed"), .null, .real(2), .integer(2)],
+        ])
+        #expect(try db.rows("SELECT run_id, revised_run_id FROM snapshot") == [[.integer(1), .integer(2)]])
+    }
+
+    @Test func conflictsAreRejectedByDefault() throws {
+        let db = try makeDatabase()
+        try ingest(db, metrics: ["followers", "likes"], rows: [("twitter", "a", 0, [10, 1])])
+        let (outcomes, writer) = try ingest(db, metrics: ["followers", "likes"], rows: [("twitter", "a", 0, [11, 2])])
+        #expect(outcomes == [.unchanged])
+        #expect(writer.conflictCount == 2)
+        #expect(writer.conflicts.first == Conflict(platform: "twitter", page: "a", time: 0, metric: "followers", stored: 10, incoming: 11))
+        #expect(try db.scalar("SELECT followers FROM snapshot") == .integer(10))
+    }
+
+    @Test func conflictsCanReplaceWithAnAuditTrail() throws {
+        let db = try makeDatabase()
+        try ingest(db, metrics: ["followers", "likes"], rows: [("twitter", "a", 0, [10, 1])])
+        let (outcomes, writer) = try ingest(db, policy: .replace, metrics: ["followers", "likes"], rows: [("twitter", "a", 0, [11, 2])])
+        #expect(outcomes == [.updated])
+        #expect(writer.conflictCount == 0)
+        #expect(try db.scalar("SELECT followers FROM snapshot") == .integer(11))
+        #expect(try db.scalar("SELECT value FROM metric_value") == .real(2))
+        #expect(try db.rows("SELECT metric, old_value, new_value FROM revision ORDER BY metric") == [
+            [.text("followers"), .real(10), .real(11)], [.text("likes"), .real(1), .real(2)],
+        ])
+    }
+
+    @Test func conflictsCanBeSkipped() throws {
+        let db = try makeDatabase()
+        try ingest(db, metrics: ["followers"], rows: [("twitter", "a", 0, [10])])
+        let (outcomes, writer) = try ingest(db, policy: .skip, metrics: ["followers"], rows: [("twitter", "a", 0, [11])])
+        #expect(outcomes == [.unchanged])
+        #expect(writer.conflictCount == 0)
+        #expect(try db.scalar("SELECT followers FROM snapshot") == .integer(10))
+    }
+
+    @Test func theSameKeyTwiceInOneInvocationIsADuplicate() throws {
+        let db = try makeDatabase()
+        let (outcomes, _) = try ingest(db, metrics: ["followers"], rows: [("twitter", "a", 0, [10]), ("twitter", "a", 0, [10])])
+        #expect(outcomes == [.added, .duplicate])
+    }
+
+    @Test func aFailedTransactionLeavesNothing() throws {
+        let db = try makeDatabase()
+        struct Boom: Error {}
+        #expect(throws: Boom.self) {
+            try db.write { db in
+                let writer = try SnapshotWriter(database: db, policy: .reject)
+                writer.runID = try db.beginIngestRun(source: "x", format: "csv")
+                _ = try writer.write(platform: "t", page: "a", time: 0, values: [1][...], slots: writer.slots(for: ["followers"]))
+                throw Boom()
+            }
+        }
+        #expect(try db.scalar("SELECT (SELECT count(*) FROM page) + (SELECT count(*) FROM snapshot) + (SELECT count(*) FROM ingest_run)") == .integer(0))
+    }
+}
+
+@Suite struct ViewTests {
+    @Test func gainsAreChangesPerDayOverIrregularGaps() throws {
+        let db = try makeDatabase()
+        try ingest(db, metrics: ["followers"], rows: [
+            ("twitter", "a", 0, [100]), ("twitter", "a", 86_400, [110]), ("twitter", "a", 4 * 86_400, [170]),
+        ])
+        #expect(try db.rows("SELECT change, days, change_per_day FROM gains ORDER BY observed_at") == [
+            [.null, .null, .null], [.integer(10), .real(1), .real(10)], [.integer(60), .real(3), .real(20)],
+        ])
+    }
+
+    @Test func findsPagesCaseInsensitively() throws {
+        let db = try makeDatabase()
+        try ingest(db, metrics: ["followers"], rows: [("twitter", "CloudWatt", 0, [1]), ("facebook", "cloudwatt", 0, [1])])
+        #expect(try db.findPages(named: "cloudwatt").map(\.platform) == ["facebook"])  // exact spelling wins
+        #expect(try db.findPages(named: "@CLOUDWATT").map(\.platform) == ["facebook", "twitter"])
+        #expect(try db.findPages(named: "cloudwatt", platform: "Twitter").map(\.handle) == ["CloudWatt"])
+        #expect(try db.findPages(named: "nobody").isEmpty)
+    }
+
+    @Test func historyReadsCommonAndExtraMetrics() throws {
+        let db = try makeDatabase()
+        try ingest(db, metrics: ["followers", "likes"], rows: [("twitter", "a", 0, [1, 5]), ("twitter", "a", 60, [2, .nan])])
+        let page = try #require(try db.findPages(named: "a").first)
+        #expect(try db.metricNames(of: page) == ["followers", "likes"])
+        #expect(try db.history(of: page, metrics: ["likes", "followers", "nope"]) == [
+            HistoryRow(time: 0, values: [5, 1, nil]), HistoryRow(time: 60, values: [nil, 2, nil]),
+        ])
+    }
+
+    @Test func runsSeveralStatements() throws {
+        let db = try makeDatabase()
+        var results: [SQLValue] = []
+        try db.forEachStatement("CREATE TEMP TABLE t (x); INSERT INTO t VALUES (41); SELECT x + 1 FROM t; -- done") { statement in
+            while try statement.step() { if statement.columnCount > 0 { results.append(statement.value(at: 0)) } }
+        }
+        #expect(results == [.integer(42)])
+    }
+}
