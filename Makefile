@@ -1,0 +1,44 @@
+# tracker: make demo | test | bench | eval | install
+SWIFT   ?= swift
+PREFIX  ?= /usr/local
+BIN     := .build/release/tracker
+ifndef DEMO_DB
+DEMO_DB := $(shell mktemp -u /tmp/tracker-demo-XXXXXX).db
+endif
+
+.PHONY: all build demo test bench eval install uninstall clean
+
+all: build
+
+build:
+	$(SWIFT) build -c release --product tracker
+
+# Ingest the bundled example into a throw-away database and show what tracker sees.
+demo: build
+	@echo "== tracker ingest examples/*.csv  (database: $(DEMO_DB))"
+	@$(BIN) ingest --db $(DEMO_DB) examples/*.csv
+	@echo; echo "== tracker pages"
+	@$(BIN) pages --db $(DEMO_DB) --table
+	@echo; echo "== tracker history --page cloudwatt --platform facebook --since 2014-01-27 --until 2014-03-10"
+	@$(BIN) history --db $(DEMO_DB) --table --page cloudwatt --platform facebook --since 2014-01-27 --until 2014-03-10
+
+test:
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+# Speed and memory against the named baselines, on data generated on the fly.
+bench: build
+	python3 bench/ingest.py
+
+# Quality figures on ../shared/data (anomaly detection, once it exists).
+eval: build
+	@echo "make eval: no evaluation yet (anomaly detection is issue 3)"
+
+install: build
+	install -D -m 0755 $(BIN) $(DESTDIR)$(PREFIX)/bin/tracker
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/tracker
+
+clean:
+	rm -rf .build
