@@ -28,6 +28,7 @@ let package = Package(
         ]),
 
         .testTarget(name: "TrackerStoreTests", dependencies: ["TrackerStore"]),
+        .testTarget(name: "TrackerDetectTests", dependencies: ["TrackerDetect"]),
         .testTarget(name: "TrackerIngestTests", dependencies: ["TrackerIngest"], resources: [.copy("Fixtures")]),
         .testTarget(name: "trackerTests", dependencies: ["tracker"]),
     ],

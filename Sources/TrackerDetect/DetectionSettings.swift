@@ -1,0 +1,48 @@
+/// The one knob: sensitivity. Everything else is derived from it or fixed by the phenomenon.
+public struct DetectionSettings: Sendable, Equatable {
+    /// 1 is the tuned default; 2 flags events half as large (relative to noise), 0.5 only twice as large.
+    public var sensitivity: Double
+
+    public init(sensitivity: Double = 1) { self.sensitivity = sensitivity }
+
+    /// `low`, `normal`, `high`, or a positive number.
+    public init?(name: String) {
+        switch name.lowercased() {
+        case "low": sensitivity = 0.7
+        case "normal": sensitivity = 1
+        case "high": sensitivity = 1.4
+        default:
+            guard let value = Double(name), value > 0, value.isFinite else { return nil }
+            sensitivity = value
+        }
+    }
+
+    /// How many times the usual noise a change must be to be raised.
+    public var threshold: Double { Self.defaultThreshold / sensitivity }
+
+    /// Tuned on the synthetic audiences and NAB (see the README).
+    public static let defaultThreshold = 6.0
+
+    // MARK: - Windows
+
+    /// Increments that make the usual change of a running total.
+    static let baselineIncrements = 28
+    /// Fewer than this and a series is too young to judge.
+    static let minimumIncrements = 4
+    /// Values that make the usual level of a gauge.
+    static let gaugeWindow = 48
+    /// Observations that confirm a level shift (the delay before it is raised).
+    static let shiftConfirmation = 3
+    /// A surge is growth above the usual sustained over this many days (its confirmation delay).
+    static let surgeDays: Int64 = 28
+    /// The usual growth before a surge is measured over this many days.
+    static let surgeBaselineDays: Int64 = 56
+    /// Follow/unfollow farming must fall back within this many days of its rise.
+    static let churnDays: Int64 = 60
+    /// Dilution is looked for over at most this many days.
+    static let dilutionDays: Int64 = 180
+
+    /// What detection at one time needs to see before it: the incremental run loads this much.
+    public static let lookbackDays: Int64 = 240
+    public static let lookbackPoints = 400
+}

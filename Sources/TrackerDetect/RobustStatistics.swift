@@ -1,0 +1,35 @@
+/// Median and spread that a few wild values cannot move.
+enum Robust {
+    /// The median of `values` (reordered in place). NaN when empty.
+    static func median(_ values: inout [Double]) -> Double {
+        let n = values.count
+        guard n > 0 else { return .nan }
+        let upper = select(&values, n / 2)
+        if n % 2 == 1 { return upper }
+        var lower = values[0]
+        for i in 0..<(n / 2) where values[i] > lower { lower = values[i] }
+        return (lower + upper) / 2
+    }
+
+    /// The standard deviation a normal sample with this median absolute deviation would have.
+    static func sigma(_ values: inout [Double], around center: Double) -> Double {
+        for i in values.indices { values[i] = abs(values[i] - center) }
+        return 1.4826 * median(&values)
+    }
+
+    /// Quickselect: the k-th smallest value; afterwards values[..<k] ≤ it ≤ values[k...].
+    private static func select(_ a: inout [Double], _ k: Int) -> Double {
+        var low = 0, high = a.count - 1
+        while low < high {
+            let pivot = a[(low + high) / 2]
+            var i = low, j = high
+            while i <= j {
+                while a[i] < pivot { i += 1 }
+                while a[j] > pivot { j -= 1 }
+                if i <= j { a.swapAt(i, j); i += 1; j -= 1 }
+            }
+            if k <= j { high = j } else if k >= i { low = i } else { return a[k] }
+        }
+        return a[k]
+    }
+}

@@ -1,0 +1,50 @@
+/// The observations of one metric of one page, in time order (Unix seconds), none missing.
+public struct Series: Sendable, Equatable {
+    public var metric: String
+    public var times: [Int64]
+    public var values: [Double]
+
+    public init(metric: String, times: [Int64], values: [Double]) {
+        precondition(times.count == values.count)
+        self.metric = metric
+        self.times = times
+        self.values = values
+    }
+
+    public var count: Int { times.count }
+
+    /// The index of the first observation at or after `time` (count when none).
+    public func firstIndex(atOrAfter time: Int64) -> Int {
+        var low = 0, high = times.count
+        while low < high {
+            let mid = (low + high) / 2
+            if times[mid] < time { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+}
+
+/// How a metric behaves, which decides how it is watched.
+public enum MetricNature: Sendable, Equatable {
+    /// A running total (followers, posts): watched through its change per day.
+    case cumulative
+    /// A level (engagement rate, mentions per hour): watched through its value.
+    case gauge
+
+    /// Known metrics by name; others by shape: whole numbers that mostly never go down are running totals.
+    public static func of(_ series: Series) -> MetricNature {
+        switch series.metric {
+        case "followers", "following", "fans", "posts", "listed", "views", "subscribers", "likes_total":
+            return .cumulative
+        case "engagement_rate", "talking_about":
+            return .gauge
+        default:
+            guard series.count >= 3, series.values.allSatisfy({ $0 == $0.rounded() }) else { return .gauge }
+            var rises = 0, falls = 0
+            for i in 1..<series.count {
+                if series.values[i] > series.values[i - 1] { rises += 1 } else if series.values[i] < series.values[i - 1] { falls += 1 }
+            }
+            return falls * 5 <= rises ? .cumulative : .gauge
+        }
+    }
+}

@@ -1,0 +1,86 @@
+extension SeriesScan {
+    /// Spike or drop of a gauge: a value far from the usual level of the last `gaugeWindow` values.
+    mutating func checkOutlier(_ i: Int) {
+        let from = max(0, i - DetectionSettings.gaugeWindow)
+        guard i - from >= 8 else { return }
+        scratch.removeAll(keepingCapacity: true)
+        for j in from..<i { scratch.append(v[j]) }
+        let center = Robust.median(&scratch)
+        let noise = gaugeNoise(from..<i, center: center)
+        let z = (v[i] - center) / noise
+        let kind: AnomalyKind = z > 0 ? .spike : .drop
+        guard abs(z) >= threshold else { return }
+        if var event = log.continuing(kind, previous: t[i - 1]) {
+            event.end = t[i]
+            event.score = max(event.score, abs(z))
+            if abs(v[i] - center) > abs(event.after - event.before) { event.after = v[i] }
+            log.extend(outlierDescribed(event))
+            return
+        }
+        let event = Anomaly(metric: series.metric, kind: kind, start: t[i], end: t[i], detectedAt: t[i],
+                            severity: .info, score: abs(z), before: center, after: v[i], explanation: "")
+        log.raise(outlierDescribed(event))
+    }
+
+    /// The spread of a gauge, floored at 1% of its level and at its rounding step.
+    mutating func gaugeNoise(_ range: Range<Int>, center: Double) -> Double {
+        scratch2.removeAll(keepingCapacity: true)
+        for j in range { scratch2.append(v[j]) }
+        let sigma = Robust.sigma(&scratch2, around: center)
+        return max(sigma, 0.01 * abs(center), 1e-9, range.isEmpty ? 0 : quantum(range.lowerBound...(range.upperBound - 1)) / 2)
+    }
+
+    private func outlierDescribed(_ event: Anomaly) -> Anomaly {
+        var event = event
+        let relative = event.before != 0 ? abs(event.after / event.before - 1) : 1
+        event.severity = Self.severity(score: event.score, threshold: threshold, relative: relative / 5)
+        let name = Wording.metricName(series.metric)
+        event.explanation = "\(name) was \(Wording.value(event.after, of: series.metric)) \(Wording.span(event.start, event.end)), "
+            + "against a usual level of \(Wording.value(event.before, of: series.metric)) "
+            + "(\(Wording.decimal(event.score)) times the usual spread)."
+        return event
+    }
+
+    /// Level shift: the last `shiftConfirmation` values all sit on one side, far from the level before.
+    mutating func checkLevelShift(_ i: Int) {
+        let k = DetectionSettings.shiftConfirmation
+        let split = i - k + 1
+        let from = max(0, split - DetectionSettings.gaugeWindow)
+        guard split - from >= 8 else { return }
+        scratch.removeAll(keepingCapacity: true)
+        for j in from..<split { scratch.append(v[j]) }
+        let before = Robust.median(&scratch)
+        let noise = gaugeNoise(from..<split, center: before)
+        scratch.removeAll(keepingCapacity: true)
+        for j in split...i { scratch.append(v[j]) }
+        let after = Robust.median(&scratch)
+        let sign: Double = after > before ? 1 : -1
+        let z = abs(after - before) / noise
+        guard z >= threshold * 0.75,
+              (split...i).allSatisfy({ sign * (v[$0] - before) >= 2 * noise }),
+              before == 0 || abs(after / before - 1) >= 0.1
+        else { return }
+        if var event = log.continuing(.levelShift, previous: t[i - 1]), (event.after > event.before) == (sign > 0) {
+            event.end = t[i]
+            event.after = after
+            event.score = max(event.score, z)
+            log.extend(shiftDescribed(event))
+            return
+        }
+        let event = Anomaly(metric: series.metric, kind: .levelShift, start: t[split], end: t[i], detectedAt: t[i],
+                            severity: .info, score: z, before: before, after: after, explanation: "")
+        log.raise(shiftDescribed(event))
+    }
+
+    private func shiftDescribed(_ event: Anomaly) -> Anomaly {
+        var event = event
+        let ratio = event.before != 0 ? event.after / event.before : 2
+        event.severity = ratio >= 2 || ratio <= 0.5 ? .critical : ratio >= 1.3 || ratio <= 0.77 ? .warning : .info
+        let name = Wording.metricName(series.metric)
+        let change = event.before != 0 ? " (\(Wording.percent(from: event.before, to: event.after)))" : ""
+        event.explanation = "\(name) moved from a level of \(Wording.value(event.before, of: series.metric)) to "
+            + "\(Wording.value(event.after, of: series.metric))\(change) \(Wording.span(event.start, event.end)) and stayed there "
+            + "(\(Wording.decimal(event.score)) times the usual spread)."
+        return event
+    }
+}

@@ -1,0 +1,62 @@
+extension SeriesScan {
+    /// Spike or drop of a running total: a change over one or two intervals far beyond the usual
+    /// change per day, judged in units of the usual day-to-day noise (scaled by √days for gaps).
+    mutating func checkJump(_ i: Int) {
+        guard i >= 3, let usual = usualChange(increments: (i - 1 - DetectionSettings.baselineIncrements)...(i - 2)) else { return }
+        let level = v[i - 1]
+        let q = quantum(max(0, i - DetectionSettings.baselineIncrements)...i)
+        let noise = floored(usual.noise, level: level, quantum: q)
+        let excess1 = v[i] - v[i - 1] - usual.rate * days(i - 1, i)
+        let z1 = excess1 / (noise * days(i - 1, i).squareRoot())
+        let minimum = max(2 * q, 3, 1e-3 * level)
+
+        for kind in [AnomalyKind.spike, .drop] {
+            let sign: Double = kind == .spike ? 1 : -1
+            if let event = log.continuing(kind, previous: t[i - 1]) {
+                // A jump lasts a day or two; more is a surge's business.
+                guard sign * z1 >= threshold, sign * excess1 >= minimum, days(max(0, index(of: event.start)), i) <= 3 else { continue }
+                log.extend(jumpEvent(kind, from: event, to: i, score: max(event.score, sign * z1), usual: usual.rate))
+                continue
+            }
+            if log.continuing(.surge, previous: t[i - 1]).map({ ($0.after >= $0.before) == (sign > 0) }) == true { continue }
+            // A count that rises is no drop, however slow; one in a run of jumps is a surge in the making.
+            guard sign * (v[i] - v[i - 1]) > 0 else { continue }
+            let previousExcess = v[i - 1] - v[i - 2] - usual.rate * days(i - 2, i - 1)
+            if sign * previousExcess / (noise * days(i - 2, i - 1).squareRoot()) >= threshold { continue }
+            var start = i - 1, score = sign * z1
+            if score < threshold || sign * excess1 < minimum {
+                // Two intervals together (a purchase delivered over two days).
+                let excess2 = v[i] - v[i - 2] - usual.rate * days(i - 2, i)
+                let z2 = excess2 / (noise * days(i - 2, i).squareRoot())
+                guard sign * z2 >= threshold, sign * excess2 >= minimum, sign * excess1 > 0,
+                      log.open[kind]?.end != t[i - 1] else { continue }
+                start = i - 2
+                score = sign * z2
+            }
+            let event = Anomaly(metric: series.metric, kind: kind, start: t[start], end: t[i], detectedAt: t[i],
+                                severity: .info, score: score, before: v[start], after: v[i], explanation: "")
+            log.raise(jumpEvent(kind, from: event, to: i, score: score, usual: usual.rate))
+        }
+    }
+
+    /// The index of the observation at `time` (or the first after it).
+    func index(of time: Int64) -> Int { series.firstIndex(atOrAfter: time) }
+
+    private func jumpEvent(_ kind: AnomalyKind, from event: Anomaly, to i: Int, score: Double, usual: Double) -> Anomaly {
+        var event = event
+        event.end = t[i]
+        event.after = v[i]
+        event.score = score
+        let change = event.after - event.before
+        let relative = event.before > 0 ? abs(change) / event.before : 1
+        event.severity = Self.severity(score: score, threshold: threshold, relative: relative)
+        let name = Wording.metricName(series.metric)
+        let verb = kind == .spike ? "jumped" : "fell"
+        let percent = Wording.percent(from: event.before, to: event.after)
+        event.explanation = "\(name) \(verb) from \(Wording.count(event.before)) to \(Wording.count(event.after)) "
+            + "(\(Wording.signed(change))\(percent.isEmpty ? "" : ", \(percent)")) \(Wording.span(event.start, event.end)), "
+            + "where a change of about \(Wording.signed(usual.rounded())) a day is usual "
+            + "(\(Wording.decimal(score)) times the day-to-day noise)."
+        return event
+    }
+}
