@@ -21,6 +21,8 @@ demo: build
 	@$(BIN) pages --db $(DEMO_DB) --table
 	@echo; echo "== tracker history --page cloudwatt --platform facebook --since 2014-01-27 --until 2014-03-10"
 	@$(BIN) history --db $(DEMO_DB) --table --page cloudwatt --platform facebook --since 2014-01-27 --until 2014-03-10
+	@echo; echo "== tracker anomalies --page cloudwatt"
+	@$(BIN) anomalies --db $(DEMO_DB) --table --page cloudwatt
 
 test:
 	$(SWIFT) build --build-tests

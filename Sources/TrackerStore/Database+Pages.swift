@@ -3,6 +3,12 @@ public struct PageRef: Sendable, Equatable, Hashable {
     public let id: Int64
     public let platform: String
     public let handle: String
+
+    public init(id: Int64, platform: String, handle: String) {
+        self.id = id
+        self.platform = platform
+        self.handle = handle
+    }
 }
 
 extension Database {

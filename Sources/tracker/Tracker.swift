@@ -15,6 +15,7 @@ struct Tracker: ParsableCommand {
 
             Examples:
               tracker ingest daily.csv
+              tracker anomalies --page cloudwatt
               tracker pages
               tracker history --page cloudwatt --metric fans --since 90d
               tracker sql "SELECT * FROM gains WHERE page = :p" -p p cloudwatt
@@ -22,6 +23,8 @@ struct Tracker: ParsableCommand {
         version: version,
         subcommands: [
             IngestCommand.self,
+            AnomaliesCommand.self,
+            DetectCommand.self,
             PagesCommand.self,
             HistoryCommand.self,
             SQLCommand.self,

@@ -50,6 +50,9 @@ struct IngestCommand: ParsableCommand {
     @Flag(name: [.short, .long], help: "Print nothing on success (for cron).")
     var quiet = false
 
+    @Flag(name: .customLong("no-detect"), help: "Do not look for anomalies in the new snapshots.")
+    var noDetect = false
+
     @Argument(help: "Files to read, or - for standard input.")
     var files: [String]
 
@@ -73,26 +76,32 @@ struct IngestCommand: ParsableCommand {
                                               rejectsPath: rejects, quiet: quiet)
         let db = try database.openForWriting()
         let session = try IngestSession(db: db, settings: settings)
+        var anomalies = 0
         do {
-            try db.write { _ in try session.ingest(files) }
+            try db.write { db in
+                try session.ingest(files)
+                // In the same transaction: snapshots and their anomalies land together.
+                if !noDetect { anomalies = try DetectionRunner(db: db, sensitivity: nil).incremental(firstNew: session.firstChange) }
+            }
         } catch {
             try? db.recordFailedIngestRun(source: sourceNames, format: format?.rawValue ?? "auto",
                                           startedAt: started, error: "\(error)")
             throw error
         }
-        if !quiet { Terminal.printError(summary(session, seconds: Date().timeIntervalSince(started))) }
+        if !quiet { Terminal.printError(summary(session, anomalies: anomalies, seconds: Date().timeIntervalSince(started))) }
     }
 
     private var sourceNames: String { files.map { $0 == "-" ? "<stdin>" : $0 }.joined(separator: ", ") }
 
-    private func summary(_ session: IngestSession, seconds: Double) -> String {
+    private func summary(_ session: IngestSession, anomalies: Int, seconds: Double) -> String {
         let counts = session.total
         let g = { (n: Int) in ResultWriter.grouped(Int64(n)) }
         var text = "\(sourceNames): \(g(counts.rowsRead)) rows read, \(g(counts.added)) snapshots added, "
             + "\(g(counts.updated)) updated, \(g(counts.unchanged)) unchanged"
         if counts.rowsRejected > 0 { text += ", \(g(counts.rowsRejected)) rejected" }
-        text += "; \(g(session.pages.count)) pages, \(g(session.metrics.count)) metrics; "
-            + String(format: "%.2f s", seconds)
+        text += "; \(g(session.pages.count)) pages, \(g(session.metrics.count)) metrics"
+        if !noDetect { text += "; \(g(anomalies)) anomalies raised or extended" }
+        text += String(format: "; %.2f s", seconds)
         if counts.added == 0 && counts.updated == 0 && counts.rowsRead > 0 {
             text += "\nNothing changed: every snapshot was already stored."
         }

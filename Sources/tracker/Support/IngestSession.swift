@@ -22,8 +22,8 @@ final class IngestSession {
     /// The pages read, whether or not they changed.
     private(set) var pages: Set<Int64> = []
     private(set) var metrics: Set<String> = []
-    /// The pages that got new or changed snapshots, for detection.
-    private(set) var touchedPageIDs: Set<Int64> = []
+    /// For each page that got new or changed snapshots, the earliest such time: where detection resumes.
+    private(set) var firstChange: [Int64: Int64] = [:]
 
     init(db: Database, settings: Settings) throws {
         self.db = db
@@ -81,7 +81,10 @@ final class IngestSession {
             }
             counts.record(outcome)
             pages.insert(writer.lastPageID)
-            if outcome != .unchanged { touchedPageIDs.insert(writer.lastPageID) }
+            if outcome != .unchanged {
+                let time = batch.times[row]
+                firstChange[writer.lastPageID] = min(firstChange[writer.lastPageID] ?? time, time)
+            }
         }
     }
 

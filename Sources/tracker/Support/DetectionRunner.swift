@@ -1,0 +1,127 @@
+import Foundation
+import TrackerDetect
+import TrackerStore
+
+/// Runs `TrackerDetect` over stored series and stores what it finds: incrementally after an
+/// ingest (only new observations are judged, with a bounded look back), or from scratch.
+struct DetectionRunner {
+    let db: Database
+    /// `--sensitivity` for this run; else each page's saved one; else the default.
+    let sensitivity: Double?
+
+    /// Judges the observations at or after `firstNew[page]`. A page whose new observations are older
+    /// than what was already judged (a backfill), or whose sensitivity changed, is redone from scratch.
+    func incremental(firstNew: [Int64: Int64]) throws -> Int {
+        var redo: [Int64] = []
+        var count = 0
+        for (page, first) in firstNew.sorted(by: { $0.key < $1.key }) {
+            let settings = try self.settings(for: page)
+            guard let state = try db.detectionState(pageID: page), state.sensitivity == settings.sensitivity,
+                  first > state.checkedUntil else {
+                redo.append(page)
+                continue
+            }
+            let since = try db.lookbackStart(pageID: page, firstNew: first, points: DetectionSettings.lookbackPoints,
+                                             days: DetectionSettings.lookbackDays)
+            let series = try db.series(ofPage: page, since: since).map(Series.init)
+            let open = try db.latestAnomalies(pageID: page).compactMap(Anomaly.init)
+            let found = PageDetector(settings: settings).detect(series: series, from: first, open: open)
+            try db.save(found.map { StoredAnomaly($0, pageID: page) })
+            try db.setDetectionState(pageID: page, checkedUntil: series.lastTime ?? state.checkedUntil,
+                                     sensitivity: settings.sensitivity)
+            count += found.count
+        }
+        if !redo.isEmpty { count += try full(pages: redo) }
+        return count
+    }
+
+    /// Forgets and recomputes the anomalies of the pages (all when nil), pages in parallel.
+    @discardableResult
+    func full(pages: [Int64]?) throws -> Int {
+        try db.clearDetection(pages: pages)
+        let all = try db.allSeries(pages: pages.map(Set.init))
+        var jobs: [DetectionJob] = []
+        for (page, histories) in all {
+            jobs.append(DetectionJob(page: page, series: histories.map(Series.init), settings: try settings(for: page)))
+        }
+        let results = DetectionJob.runAll(jobs)
+        var count = 0
+        for (job, found) in zip(jobs, results) {
+            try db.save(found.map { StoredAnomaly($0, pageID: job.page) })
+            if let last = job.series.lastTime {
+                try db.setDetectionState(pageID: job.page, checkedUntil: last, sensitivity: job.settings.sensitivity)
+            }
+            count += found.count
+        }
+        return count
+    }
+
+    private func settings(for page: Int64) throws -> DetectionSettings {
+        DetectionSettings(sensitivity: try sensitivity ?? db.savedSensitivity(pageID: page) ?? 1)
+    }
+}
+
+/// One page to judge from scratch.
+struct DetectionJob: Sendable {
+    let page: Int64
+    let series: [Series]
+    let settings: DetectionSettings
+
+    /// Runs the jobs on every core: pages are independent.
+    static func runAll(_ jobs: [DetectionJob]) -> [[Anomaly]] {
+        let results = ResultSlots(count: jobs.count)
+        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            for index in stride(from: worker, to: jobs.count, by: workers) {
+                let job = jobs[index]
+                results.set(index, PageDetector(settings: job.settings).detect(series: job.series, from: .min, open: []))
+            }
+        }
+        return results.values
+    }
+}
+
+/// Slots written by different threads, each slot by one thread only.
+private final class ResultSlots: @unchecked Sendable {
+    private var slots: [[Anomaly]]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: [], count: count) }
+
+    func set(_ index: Int, _ value: [Anomaly]) {
+        lock.lock()
+        slots[index] = value
+        lock.unlock()
+    }
+
+    var values: [[Anomaly]] { lock.withLock { slots } }
+}
+
+// MARK: - Between the store's records and the detector's types
+
+extension Series {
+    init(_ history: MetricHistory) {
+        self.init(metric: history.metric, times: history.times, values: history.values)
+    }
+}
+
+extension Array where Element == Series {
+    var lastTime: Int64? { compactMap(\.times.last).max() }
+}
+
+extension Anomaly {
+    init?(_ stored: StoredAnomaly) {
+        guard let kind = AnomalyKind(rawValue: stored.kind), let severity = Severity(rawValue: stored.severity) else { return nil }
+        self.init(id: stored.id, metric: stored.metric, kind: kind, start: stored.start, end: stored.end,
+                  detectedAt: stored.detectedAt, severity: severity, score: stored.score, before: stored.before,
+                  after: stored.after, explanation: stored.explanation)
+    }
+}
+
+extension StoredAnomaly {
+    init(_ anomaly: Anomaly, pageID: Int64) {
+        self.init(id: anomaly.id, pageID: pageID, metric: anomaly.metric, kind: anomaly.kind.rawValue, start: anomaly.start,
+                  end: anomaly.end, detectedAt: anomaly.detectedAt, severity: anomaly.severity.rawValue, score: anomaly.score,
+                  before: anomaly.before, after: anomaly.after, explanation: anomaly.explanation)
+    }
+}
