@@ -26,15 +26,19 @@ public struct DetectionSettings: Sendable, Equatable {
     // MARK: - Windows
 
     /// Increments that make the usual change of a running total.
-    static let baselineIncrements = 28
+    static let baselineIncrements = 42
     /// Fewer than this and a series is too young to judge.
-    static let minimumIncrements = 4
+    static let minimumIncrements = 8
+    /// Fewer than this and the day-to-day noise is too uncertain to call a jump.
+    static let minimumJumpIncrements = 14
     /// Values that make the usual level of a gauge.
     static let gaugeWindow = 48
     /// Observations that confirm a level shift (the delay before it is raised).
     static let shiftConfirmation = 3
-    /// A surge is growth above the usual sustained over this many days (its confirmation delay).
+    /// A surge is growth above the usual sustained over this many days (its confirmation delay),
+    /// looked for over `surgeWindows`: a longer window catches slower surges.
     static let surgeDays: Int64 = 28
+    static let surgeWindows: [Int64] = [28, 56]
     /// The usual growth before a surge is measured over this many days.
     static let surgeBaselineDays: Int64 = 56
     /// Follow/unfollow farming must fall back within this many days of its rise.

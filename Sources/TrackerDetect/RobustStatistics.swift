@@ -12,9 +12,18 @@ enum Robust {
     }
 
     /// The standard deviation a normal sample with this median absolute deviation would have.
-    static func sigma(_ values: inout [Double], around center: Double) -> Double {
+    ///
+    /// With `mostlyFlat`, a series that mostly does not move (so the MAD is zero, or nearly) is
+    /// judged by the size of the moves it does make, scaled by how often it makes them: a zero MAD
+    /// must not make every move look infinitely unusual (twitter/AnomalyDetection #58, #67).
+    static func sigma(_ values: inout [Double], around center: Double, mostlyFlat: Bool = false) -> Double {
         for i in values.indices { values[i] = abs(values[i] - center) }
-        return 1.4826 * median(&values)
+        let mad = 1.4826 * median(&values)
+        guard mostlyFlat else { return mad }
+        var moves = values.filter { $0 > 1e-9 }
+        guard !moves.isEmpty, moves.count * 3 < values.count * 2 else { return mad }
+        let typicalMove = 1.4826 * median(&moves)
+        return max(mad, typicalMove * (Double(moves.count) / Double(values.count)).squareRoot())
     }
 
     /// Quickselect: the k-th smallest value; afterwards values[..<k] ≤ it ≤ values[k...].

@@ -27,7 +27,8 @@ extension SeriesScan {
         scratch2.removeAll(keepingCapacity: true)
         for j in range { scratch2.append(v[j]) }
         let sigma = Robust.sigma(&scratch2, around: center)
-        return max(sigma, 0.01 * abs(center), 1e-9, range.isEmpty ? 0 : quantum(range.lowerBound...(range.upperBound - 1)) / 2)
+        let q = range.isEmpty ? 1 : quantum(range.lowerBound...(range.upperBound - 1))
+        return max(sigma, 0.01 * abs(center), 1e-9, q > 1 ? q / 2 : 0)
     }
 
     private func outlierDescribed(_ event: Anomaly) -> Anomaly {

@@ -2,13 +2,14 @@ extension SeriesScan {
     /// Spike or drop of a running total: a change over one or two intervals far beyond the usual
     /// change per day, judged in units of the usual day-to-day noise (scaled by √days for gaps).
     mutating func checkJump(_ i: Int) {
-        guard i >= 3, let usual = usualChange(increments: (i - 1 - DetectionSettings.baselineIncrements)...(i - 2)) else { return }
+        guard i >= 3, let usual = usualChange(increments: (i - 1 - DetectionSettings.baselineIncrements)...(i - 2),
+                                              minimum: DetectionSettings.minimumJumpIncrements) else { return }
         let level = v[i - 1]
         let q = quantum(max(0, i - DetectionSettings.baselineIncrements)...i)
-        let noise = floored(usual.noise, level: level, quantum: q)
-        let excess1 = v[i] - v[i - 1] - usual.rate * days(i - 1, i)
+        let noise = floored(usual.noise, level: level, quantum: q, rate: usual.rate)
+        let excess1 = usual.excess(of: v[i] - v[i - 1], from: t[i - 1], to: t[i])
         let z1 = excess1 / (noise * days(i - 1, i).squareRoot())
-        let minimum = max(2 * q, 3, 1e-3 * level)
+        let minimum = max(2 * q, 3, 5e-4 * level)
 
         for kind in [AnomalyKind.spike, .drop] {
             let sign: Double = kind == .spike ? 1 : -1
@@ -18,15 +19,15 @@ extension SeriesScan {
                 log.extend(jumpEvent(kind, from: event, to: i, score: max(event.score, sign * z1), usual: usual.rate))
                 continue
             }
-            if log.continuing(.surge, previous: t[i - 1]).map({ ($0.after >= $0.before) == (sign > 0) }) == true { continue }
-            // A count that rises is no drop, however slow; one in a run of jumps is a surge in the making.
-            guard sign * (v[i] - v[i - 1]) > 0 else { continue }
-            let previousExcess = v[i - 1] - v[i - 2] - usual.rate * days(i - 2, i - 1)
+            // Growth slowing back to normal after a surge is neither a drop nor a spike;
+            // one in a run of jumps is a surge in the making.
+            if sign * (v[i] - v[i - 1]) <= 0, recentSurge(before: t[i]) { continue }
+            let previousExcess = usual.excess(of: v[i - 1] - v[i - 2], from: t[i - 2], to: t[i - 1])
             if sign * previousExcess / (noise * days(i - 2, i - 1).squareRoot()) >= threshold { continue }
             var start = i - 1, score = sign * z1
             if score < threshold || sign * excess1 < minimum {
                 // Two intervals together (a purchase delivered over two days).
-                let excess2 = v[i] - v[i - 2] - usual.rate * days(i - 2, i)
+                let excess2 = usual.excess(of: v[i] - v[i - 1], from: t[i - 1], to: t[i]) + usual.excess(of: v[i - 1] - v[i - 2], from: t[i - 2], to: t[i - 1])
                 let z2 = excess2 / (noise * days(i - 2, i).squareRoot())
                 guard sign * z2 >= threshold, sign * excess2 >= minimum, sign * excess1 > 0,
                       log.open[kind]?.end != t[i - 1] else { continue }
@@ -37,6 +38,12 @@ extension SeriesScan {
                                 severity: .info, score: score, before: v[start], after: v[i], explanation: "")
             log.raise(jumpEvent(kind, from: event, to: i, score: score, usual: usual.rate))
         }
+    }
+
+    /// Whether a surge was under way in the last `surgeDays`.
+    func recentSurge(before time: Int64) -> Bool {
+        guard let surge = log.open[.surge] else { return false }
+        return surge.end >= time - DetectionSettings.surgeDays * 86_400
     }
 
     /// The index of the observation at `time` (or the first after it).

@@ -2,34 +2,55 @@ extension SeriesScan {
     /// Surge: over the last `surgeDays`, growth well above the usual growth measured before
     /// (before the surge's start while one is under way), and not the work of one jump.
     mutating func checkSurge(_ i: Int) {
-        let a = index(of: t[i] - DetectionSettings.surgeDays * 86_400)
-        guard a <= i - 3, days(a, i) >= 14 else { return }
-        let ongoing = log.continuing(.surge, previous: t[i - 1])
-        let baselineEnd = ongoing.map { index(of: $0.start) } ?? a
-        let baselineStart = index(of: t[baselineEnd] - DetectionSettings.surgeBaselineDays * 86_400)
-        guard baselineEnd - baselineStart >= 3, days(baselineStart, baselineEnd) >= 14,
-              let usual = usualChange(increments: (baselineStart + 1)...baselineEnd) else { return }
-        let level = v[a]
-        let noise = floored(usual.noise, level: level, quantum: quantum(baselineStart...i))
+        for days in DetectionSettings.surgeWindows where checkSurge(i, windowDays: days) { return }
+    }
+
+    /// The check over one recent window; true when it raised or extended a surge.
+    private mutating func checkSurge(_ i: Int, windowDays: Int64) -> Bool {
+        if let ongoing = log.continuing(.surge, previous: t[i - 1]) { return extendSurge(ongoing, i) }
+        let a = index(of: t[i] - windowDays * 86_400)
+        guard a <= i - 3, days(a, i) >= 14 else { return false }
+        guard let (usual, noise, baselineDays) = surgeBaseline(endingAt: a, i) else { return false }
         let span = days(a, i)
         let excess = v[i] - v[a] - usual.rate * span
-        let score = abs(excess) / (noise * span.squareRoot())
+        // The usual rate is itself estimated: its error grows with the span it is projected over.
+        let score = abs(excess) / (noise * (span + 1.57 * span * span / baselineDays).squareRoot())
         guard score >= threshold,
-              abs(excess) >= max(0.5 * abs(usual.rate) * span, 0.02 * level, 10),
+              abs(excess) >= max(0.5 * abs(usual.rate) * span, 0.02 * v[a], 10),
               largestTwoStepExcess(a, i, usual.rate, sign: excess > 0 ? 1 : -1) <= 0.6 * abs(excess),
-              excess > 0 || v[i] < v[a]  // growth slowing back to normal is no decline
-        else { return }
-        if var event = ongoing, (event.after >= event.before) == (excess > 0) {
-            event.end = t[i]
-            event.after = v[i]
-            event.score = max(event.score, score)
-            log.extend(described(event, usualPerDay: usual.rate))
-            return
-        }
+              excess > 0 || v[a] - v[i] >= 0.02 * v[a]  // slower growth is no decline: a fall must be real
+        else { return false }
         let onset = onsetIndex(a, i, usual.rate, sign: excess > 0 ? 1 : -1)
         let event = Anomaly(metric: series.metric, kind: .surge, start: t[onset], end: t[i], detectedAt: t[i],
                             severity: .info, score: score, before: v[onset], after: v[i], explanation: "")
         log.raise(described(event, usualPerDay: usual.rate))
+        return true
+    }
+
+    /// A surge goes on while the last week still runs well beyond the growth usual before it began.
+    private mutating func extendSurge(_ event: Anomaly, _ i: Int) -> Bool {
+        let start = index(of: event.start)
+        guard let (usual, noise, _) = surgeBaseline(endingAt: start, i) else { return false }
+        var b = index(of: t[i] - 7 * 86_400)
+        if b >= i { b = i - 1 }
+        let span = max(days(b, i), 1e-9)
+        let sign: Double = event.after >= event.before ? 1 : -1
+        let excess = sign * (v[i] - v[b] - usual.rate * span)
+        guard excess / (noise * span.squareRoot()) >= threshold / 2 else { return false }
+        var event = event
+        event.end = t[i]
+        event.after = v[i]
+        log.extend(described(event, usualPerDay: usual.rate))
+        return true
+    }
+
+    /// The usual change over `surgeBaselineDays` before index `end`, its floored noise, and its length in days.
+    private mutating func surgeBaseline(endingAt end: Int, _ i: Int) -> (Usual, Double, Double)? {
+        let from = index(of: t[end] - DetectionSettings.surgeBaselineDays * 86_400)
+        guard end - from >= 3, days(from, end) >= 14,
+              let usual = usualChange(increments: (from + 1)...end, minimum: 3) else { return nil }
+        let noise = floored(usual.noise, level: v[end], quantum: quantum(from...i), rate: usual.rate)
+        return (usual, noise, max(days(from, end), 1))
     }
 
     /// The largest excess of two consecutive intervals in (a, i]: a surge is not one purchase.

@@ -46,35 +46,54 @@ struct SeriesScan {
 
     func days(_ from: Int, _ to: Int) -> Double { Double(t[to] - t[from]) / 86_400 }
 
-    /// The usual change per day and its noise (per √day) over the increments ending at `last`.
-    mutating func usualChange(increments range: ClosedRange<Int>) -> (rate: Double, noise: Double)? {
-        let range = max(1, range.lowerBound)...range.upperBound
-        guard range.count >= DetectionSettings.minimumIncrements else { return nil }
+    /// The usual change per day, its weekday pattern (for daily series) and its noise (per √day),
+    /// over the increments in `range`.
+    mutating func usualChange(increments range: ClosedRange<Int>,
+                              minimum: Int = DetectionSettings.minimumIncrements) -> Usual? {
+        let lower = max(1, range.lowerBound)
+        guard range.upperBound - lower + 1 >= minimum else { return nil }
+        let range = lower...range.upperBound
         scratch.removeAll(keepingCapacity: true)
         for j in range where t[j] > t[j - 1] { scratch.append((v[j] - v[j - 1]) / days(j - 1, j)) }
-        guard scratch.count >= DetectionSettings.minimumIncrements else { return nil }
+        guard scratch.count >= minimum else { return nil }
         let rate = Robust.median(&scratch)
+        var usual = Usual(rate: rate, noise: 0, weekday: [Double](repeating: 0, count: 7))
+        if range.count >= 21 {
+            // Weekly cycle: the median departure from the usual rate on each weekday, from daily increments.
+            for weekday in 0..<7 {
+                scratch.removeAll(keepingCapacity: true)
+                for j in range where Usual.weekday(t[j]) == weekday && (0.5...1.5).contains(days(j - 1, j)) {
+                    scratch.append(v[j] - v[j - 1] - rate * days(j - 1, j))
+                }
+                if scratch.count >= 3 { usual.weekday[weekday] = Robust.median(&scratch) }
+            }
+        }
         scratch.removeAll(keepingCapacity: true)
         for j in range where t[j] > t[j - 1] {
-            let dt = days(j - 1, j)
-            scratch.append((v[j] - v[j - 1] - rate * dt) / dt.squareRoot())
+            scratch.append(usual.excess(of: v[j] - v[j - 1], from: t[j - 1], to: t[j]) / days(j - 1, j).squareRoot())
         }
-        return (rate, Robust.sigma(&scratch, around: 0))
+        usual.noise = Robust.sigma(&scratch, around: 0, mostlyFlat: true)
+        return usual
     }
 
-    /// The smallest step the platform reports in this window: 10^k when every value ≥ 1,000 ends in k zeros.
+    /// The smallest step the platform reports now: 10^k when the last 8 values up to the end of
+    /// `range` (all ≥ 1,000: chance cannot explain it) end in k zeros; 1 otherwise. Only recent
+    /// values count: rounding to significant figures coarsens as a count crosses a power of ten.
     func quantum(_ range: ClosedRange<Int>) -> Double {
+        guard range.upperBound >= 7 else { return 1 }
         var k = 6
-        for j in range {
+        for j in (range.upperBound - 7)...range.upperBound {
             if v[j] < 1000 { return 1 }
             k = min(k, zeros[j])
         }
-        return k >= 2 ? pow(10, Double(k)) : 1
+        return pow(10, Double(k))
     }
 
-    /// Noise is never taken as less than half a count, 0.02% of the level, or half the rounding step.
-    func floored(_ noise: Double, level: Double, quantum: Double) -> Double {
-        max(noise, 0.5, 2e-4 * abs(level), quantum / 2)
+    /// Noise is never taken as less than half a count, 0.02% of the level, a tenth of √level
+    /// (an audience always churns a little, even when a quiet stretch hides it), half the rounding
+    /// step, or the counting noise of the usual change (√rate: follows and posts arrive one by one).
+    func floored(_ noise: Double, level: Double, quantum: Double, rate: Double = 0) -> Double {
+        max(noise, 0.5, 2e-4 * abs(level), 0.1 * abs(level).squareRoot(), quantum / 2, abs(rate).squareRoot())
     }
 
     static func trailingZeros(_ value: Double) -> Int {
@@ -88,5 +107,23 @@ struct SeriesScan {
         if score >= 3 * threshold || relative >= 0.10 { return .critical }
         if score >= 1.5 * threshold || relative >= 0.02 { return .warning }
         return .info
+    }
+}
+
+/// What a running total usually does: its change per day, the weekday pattern of that change,
+/// and the day-to-day noise around both.
+struct Usual {
+    var rate: Double
+    var noise: Double
+    var weekday: [Double]
+
+    /// 0 = Thursday (1970-01-01), by UTC day.
+    static func weekday(_ time: Int64) -> Int { Int(((time / 86_400) % 7 + 7) % 7) }
+
+    /// How far a change from `from` to `to` is beyond the usual.
+    func excess(of change: Double, from: Int64, to: Int64) -> Double {
+        let days = Double(to - from) / 86_400
+        let cycle = (0.5...1.5).contains(days) ? weekday[Self.weekday(to)] : 0
+        return change - rate * days - cycle
     }
 }

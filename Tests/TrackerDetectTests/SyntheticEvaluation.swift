@@ -1,0 +1,70 @@
+@testable import TrackerDetect
+
+/// Scores the detector on simulated pages: recall of injected events, false positives per
+/// page-year of organic history, and whether the right kind was named.
+struct SyntheticEvaluation {
+    var events = 0, detected = 0, rightKind = 0
+    var subtleEvents = 0, subtleDetected = 0
+    var falsePositives = 0
+    var pageYears = 0.0
+    var missed: [String: Int] = [:]
+    var wrongKind: [String: Int] = [:]
+    var falseKinds: [String: Int] = [:]
+
+    var recall: Double { Double(detected) / Double(max(events, 1)) }
+    var kindAccuracy: Double { Double(rightKind) / Double(max(detected, 1)) }
+    var falsePositivesPerPageYear: Double { Double(falsePositives) / max(pageYears, 1e-9) }
+
+    /// How long after an event's end its detections still count as its own (confirmation delays).
+    static let grace: Int64 = 60 * 86_400
+
+    mutating func score(_ page: AudienceSimulator.Page, _ anomalies: [Anomaly]) {
+        pageYears += page.years
+        var matched = Set<Int>()
+        for event in page.events {
+            events += 1
+            if event.subtle { subtleEvents += 1 }
+            let hits = anomalies.indices.filter { index in
+                let a = anomalies[index]
+                return a.detectedAt >= event.start - 86_400 && a.detectedAt <= event.end + Self.grace
+                    && (a.end >= event.start - 86_400)
+            }
+            matched.formUnion(hits)
+            guard !hits.isEmpty else { missed[event.kind.rawValue + (event.subtle ? " (subtle)" : ""), default: 0] += 1; continue }
+            detected += 1
+            if event.subtle { subtleDetected += 1 }
+            if hits.contains(where: { anomalies[$0].kind == event.kind }) { rightKind += 1 } else {
+                wrongKind["\(event.kind.rawValue)→\(Set(hits.map { anomalies[$0].kind.rawValue }).sorted().joined(separator: "+"))", default: 0] += 1
+            }
+        }
+        for index in anomalies.indices where !matched.contains(index) {
+            falsePositives += 1
+            falseKinds[anomalies[index].kind.rawValue + "/" + anomalies[index].metric, default: 0] += 1
+        }
+    }
+
+    var report: String {
+        """
+        events \(events) (subtle \(subtleEvents)), recall \(String(format: "%.3f", recall)) \
+        (subtle \(String(format: "%.3f", Double(subtleDetected) / Double(max(subtleEvents, 1))))), \
+        right kind \(String(format: "%.3f", kindAccuracy)), \
+        false positives \(falsePositives) over \(String(format: "%.0f", pageYears)) page-years = \
+        \(String(format: "%.3f", falsePositivesPerPageYear)) per page-year
+        missed: \(missed.sorted { $0.key < $1.key })
+        wrong kind: \(wrongKind.sorted { $0.key < $1.key })
+        false positives by kind/metric: \(falseKinds.sorted { $0.value > $1.value }.prefix(12))
+        """
+    }
+
+    /// Simulates `pages` pages from `seed` and scores the default detector on them.
+    static func run(seed: UInt64, pages: Int, settings: DetectionSettings = DetectionSettings()) -> SyntheticEvaluation {
+        var simulator = AudienceSimulator(seed: seed)
+        var evaluation = SyntheticEvaluation()
+        let detector = PageDetector(settings: settings)
+        for index in 0..<pages {
+            let page = simulator.page(index: index, eventCount: index % 4 == 0 ? 0 : 1 + index % 3)
+            evaluation.score(page, detector.detect(series: page.series, from: .min, open: []))
+        }
+        return evaluation
+    }
+}

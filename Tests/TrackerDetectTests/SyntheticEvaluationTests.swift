@@ -1,0 +1,26 @@
+import Foundation
+import Testing
+@testable import TrackerDetect
+
+/// The quality goals, on simulated audiences (the figures `make eval` reports on more pages and seeds).
+@Suite struct SyntheticEvaluationTests {
+    @Test func meetsTheGoalsOnSimulatedAudiences() {
+        let evaluation = SyntheticEvaluation.run(seed: 20_261_124, pages: 120)
+        print(evaluation.report)
+        #expect(evaluation.events > 100)
+        #expect(evaluation.recall >= 0.95)
+        #expect(evaluation.falsePositivesPerPageYear <= 0.5)
+        #expect(evaluation.kindAccuracy >= 0.9)
+    }
+
+    @Test func organicPagesRaiseAlmostNothing() {
+        var simulator = AudienceSimulator(seed: 7)
+        var evaluation = SyntheticEvaluation()
+        for index in 0..<40 {
+            let page = simulator.page(index: index, eventCount: 0)
+            evaluation.score(page, PageDetector().detect(series: page.series, from: .min, open: []))
+        }
+        #expect(evaluation.events == 0)
+        #expect(evaluation.falsePositivesPerPageYear <= 0.5, "\(evaluation.report)")
+    }
+}
