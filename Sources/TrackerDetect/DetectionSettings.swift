@@ -27,10 +27,12 @@ public struct DetectionSettings: Sendable, Equatable {
 
     /// Increments that make the usual change of a running total.
     static let baselineIncrements = 42
+    /// …and no older than this, so that a weekly series is judged against its last months, not its last year.
+    static let baselineDays: Int64 = 120
     /// Fewer than this and a series is too young to judge.
     static let minimumIncrements = 8
     /// Fewer than this and the day-to-day noise is too uncertain to call a jump.
-    static let minimumJumpIncrements = 14
+    static let minimumJumpIncrements = 10
     /// Values that make the usual level of a gauge.
     static let gaugeWindow = 48
     /// Observations that confirm a level shift (the delay before it is raised).

@@ -55,7 +55,22 @@ struct DilutionScan {
         size[a] > 0 && rate[a] > 0
             && size[i] >= size[a] * (1 + Self.minimumGrowth)
             && rate[i] <= rate[a] * (1 - Self.minimumRateFall)
+            && smoothedRate(i, now: i) <= smoothedRate(a, now: i) * (1 - Self.minimumRateFall)
             && engaged(i) <= engaged(a)
+    }
+
+    /// Growth well beyond what the audience did before: organic growth dilutes nothing.
+    private func accelerated(_ a: Int, _ i: Int) -> Bool {
+        let usual = max(usualGrowthPerDay(before: a), 0) * Double(times[i] - times[a]) / 86_400
+        return size[i] - size[a] >= 2 * usual
+    }
+
+    /// The median engagement rate of an observation and its neighbours known at `now` (the two before
+    /// it, for the latest): one noisy reading decides nothing.
+    private func smoothedRate(_ j: Int, now i: Int) -> Double {
+        let range = j == i ? max(0, i - 2)...i : max(0, j - 1)...min(i, j + 1)
+        let window = rate[range].sorted()
+        return window[window.count / 2]
     }
 
     private func step(_ i: Int) -> Anomaly? {
@@ -81,7 +96,7 @@ struct DilutionScan {
         // Otherwise from the peak of the engaged audience among the starts that qualify.
         let earliest = times.firstIndex { $0 >= times[i] - DetectionSettings.dilutionDays * 86_400 } ?? i
         var best: Int?
-        for a in earliest..<i where i - a >= 3 && times[i] - times[a] >= 21 * 86_400 && holds(a, i) {
+        for a in earliest..<i where i - a >= 3 && times[i] - times[a] >= 21 * 86_400 && holds(a, i) && accelerated(a, i) {
             if let last = open, last.end >= times[a] { continue }  // already reported
             if best.map({ engaged(a) > engaged($0) }) ?? true { best = a }
         }

@@ -11,6 +11,18 @@ enum Robust {
         return (lower + upper) / 2
     }
 
+    /// The standard deviation of a normal sample with the same smallest 80% of absolute deviations:
+    /// as robust to a few wild values as the MAD, but half as noisy on small samples.
+    static func trimmedSigma(_ values: inout [Double], around center: Double) -> Double {
+        for i in values.indices { values[i] = abs(values[i] - center) }
+        values.sort()
+        let kept = max(1, values.count * 4 / 5)
+        var sum = 0.0
+        for i in 0..<kept { sum += values[i] * values[i] }
+        // E[X² | |X| < z₀.₉] = 0.4377 for a standard normal X.
+        return (sum / Double(kept) / 0.4377).squareRoot()
+    }
+
     /// The standard deviation a normal sample with this median absolute deviation would have.
     ///
     /// With `mostlyFlat`, a series that mostly does not move (so the MAD is zero, or nearly) is
@@ -20,6 +32,7 @@ enum Robust {
         for i in values.indices { values[i] = abs(values[i] - center) }
         let mad = 1.4826 * median(&values)
         guard mostlyFlat else { return mad }
+        if mad > 0 { return trimmedSigma(&values, around: 0) }
         var moves = values.filter { $0 > 1e-9 }
         guard !moves.isEmpty, moves.count * 3 < values.count * 2 else { return mad }
         let typicalMove = 1.4826 * median(&moves)

@@ -2,14 +2,18 @@ extension SeriesScan {
     /// Spike or drop of a running total: a change over one or two intervals far beyond the usual
     /// change per day, judged in units of the usual day-to-day noise (scaled by √days for gaps).
     mutating func checkJump(_ i: Int) {
-        guard i >= 3, let usual = usualChange(increments: (i - 1 - DetectionSettings.baselineIncrements)...(i - 2),
-                                              minimum: DetectionSettings.minimumJumpIncrements) else { return }
+        // The usual: the last `baselineIncrements` increments, none older than `baselineDays`.
+        let oldest = max(i - 1 - DetectionSettings.baselineIncrements, index(of: t[i] - DetectionSettings.baselineDays * 86_400) + 1)
+        guard i >= 3, let usual = usualChange(increments: oldest...(i - 2), minimum: DetectionSettings.minimumJumpIncrements)
+        else { return }
         let level = v[i - 1]
         let q = quantum(max(0, i - DetectionSettings.baselineIncrements)...i)
         let noise = floored(usual.noise, level: level, quantum: q, rate: usual.rate)
         let excess1 = usual.excess(of: v[i] - v[i - 1], from: t[i - 1], to: t[i])
         let z1 = excess1 / (noise * days(i - 1, i).squareRoot())
         let minimum = max(2 * q, 3, 5e-4 * level)
+        // A noise measured on few increments is uncertain: ask more of a young series.
+        let threshold = self.threshold * (1 + 5 / Double(i - 1 - max(oldest, 1))).squareRoot()
 
         for kind in [AnomalyKind.spike, .drop] {
             let sign: Double = kind == .spike ? 1 : -1

@@ -12,6 +12,8 @@ struct SyntheticEvaluation {
     var falseKinds: [String: Int] = [:]
 
     var recall: Double { Double(detected) / Double(max(events, 1)) }
+    var clearRecall: Double { Double(detected - subtleDetected) / Double(max(events - subtleEvents, 1)) }
+    var subtleRecall: Double { Double(subtleDetected) / Double(max(subtleEvents, 1)) }
     var kindAccuracy: Double { Double(rightKind) / Double(max(detected, 1)) }
     var falsePositivesPerPageYear: Double { Double(falsePositives) / max(pageYears, 1e-9) }
 
@@ -46,7 +48,7 @@ struct SyntheticEvaluation {
     var report: String {
         """
         events \(events) (subtle \(subtleEvents)), recall \(String(format: "%.3f", recall)) \
-        (subtle \(String(format: "%.3f", Double(subtleDetected) / Double(max(subtleEvents, 1))))), \
+        (clear \(String(format: "%.3f", clearRecall)), subtle \(String(format: "%.3f", subtleRecall))), \
         right kind \(String(format: "%.3f", kindAccuracy)), \
         false positives \(falsePositives) over \(String(format: "%.0f", pageYears)) page-years = \
         \(String(format: "%.3f", falsePositivesPerPageYear)) per page-year
