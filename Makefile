@@ -32,9 +32,11 @@ test:
 bench: build
 	python3 bench/ingest.py
 
-# Quality figures on ../shared/data (anomaly detection, once it exists).
+# Quality figures: NAB on ../shared/data/nab (scored by ../shared/eval/nab_score.py), and the
+# synthetic audiences on seeds other than the one the tests use.
 eval: build
-	@echo "make eval: no evaluation yet (anomaly detection is issue 3)"
+	python3 eval/nab.py
+	TRACKER_EVAL=1 $(SWIFT) test --filter SyntheticEvaluationReport 2>&1 | grep '^synthetic'
 
 install: build
 	install -D -m 0755 $(BIN) $(DESTDIR)$(PREFIX)/bin/tracker

@@ -35,6 +35,10 @@ public struct DetectionSettings: Sendable, Equatable {
     static let minimumJumpIncrements = 10
     /// Values that make the usual level of a gauge.
     static let gaugeWindow = 48
+    /// After a gauge's alarm, nothing new is raised on it for this long.
+    static let gaugeQuietSeconds: Int64 = 24 * 3600
+    /// Values that make the long-run spread of a gauge.
+    static let gaugeLongWindow = 480
     /// Observations that confirm a level shift (the delay before it is raised).
     static let shiftConfirmation = 3
     /// A surge is growth above the usual sustained over this many days (its confirmation delay),

@@ -17,16 +17,37 @@ extension SeriesScan {
             log.extend(outlierDescribed(event))
             return
         }
+        guard !inRefractory(i) else { return }
         let event = Anomaly(metric: series.metric, kind: kind, start: t[i], end: t[i], detectedAt: t[i],
                             severity: .info, score: abs(z), before: center, after: v[i], explanation: "")
         log.raise(outlierDescribed(event))
     }
 
-    /// The spread of a gauge, floored at 1% of its level and at its rounding step.
+    /// The spread of the last `gaugeLongWindow` values before `end`, recomputed every 24 observations.
+    mutating func longSpread(before end: Int) -> Double {
+        if let cached = longSpreadCache, end - cached.at < 24, end >= cached.at { return cached.value }
+        scratch2.removeAll(keepingCapacity: true)
+        for j in max(0, end - DetectionSettings.gaugeLongWindow)..<end { scratch2.append(v[j]) }
+        var copy = scratch2
+        let center = Robust.median(&copy)
+        let value = scratch2.count >= 96 ? Robust.sigma(&scratch2, around: center) : 0
+        longSpreadCache = (end, value)
+        return value
+    }
+
+    /// After an alarm on a gauge, a burst of further ones says nothing new: quiet for
+    /// `gaugeQuietDays` after the last event ended.
+    func inRefractory(_ i: Int) -> Bool {
+        guard let last = [AnomalyKind.spike, .drop, .levelShift].compactMap({ log.open[$0]?.end }).max() else { return false }
+        return t[i] - last <= DetectionSettings.gaugeQuietSeconds
+    }
+
+    /// The spread of a gauge: the larger of its recent spread and its long-run spread (bursty
+    /// series are judged by their bursts), floored at 1% of its level and at its rounding step.
     mutating func gaugeNoise(_ range: Range<Int>, center: Double) -> Double {
         scratch2.removeAll(keepingCapacity: true)
         for j in range { scratch2.append(v[j]) }
-        let sigma = Robust.sigma(&scratch2, around: center)
+        let sigma = max(Robust.sigma(&scratch2, around: center), longSpread(before: range.upperBound))
         let q = range.isEmpty ? 1 : quantum(range.lowerBound...(range.upperBound - 1))
         return max(sigma, 0.01 * abs(center), 1e-9, q > 1 ? q / 2 : 0)
     }
@@ -68,6 +89,7 @@ extension SeriesScan {
             log.extend(shiftDescribed(event))
             return
         }
+        guard !inRefractory(i) else { return }
         let event = Anomaly(metric: series.metric, kind: .levelShift, start: t[split], end: t[i], detectedAt: t[i],
                             severity: .info, score: z, before: before, after: after, explanation: "")
         log.raise(shiftDescribed(event))

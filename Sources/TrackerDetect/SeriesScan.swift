@@ -14,6 +14,7 @@ struct SeriesScan {
     let zeros: [Int]
     var scratch: [Double] = []
     var scratch2: [Double] = []
+    var longSpreadCache: (at: Int, value: Double)?
 
     init(series: Series, settings: DetectionSettings, open: [Anomaly], companion: Series?) {
         self.series = series
