@@ -69,8 +69,10 @@ struct DilutionScan {
     /// it, for the latest): one noisy reading decides nothing.
     private func smoothedRate(_ j: Int, now i: Int) -> Double {
         let range = j == i ? max(0, i - 2)...i : max(0, j - 1)...min(i, j + 1)
-        let window = rate[range].sorted()
-        return window[window.count / 2]
+        let x = rate[range.lowerBound], y = rate[range.upperBound]
+        guard range.count == 3 else { return max(x, y) }
+        let z = rate[range.lowerBound + 1]
+        return max(min(x, y), min(max(x, y), z))  // the median of three
     }
 
     private func step(_ i: Int) -> Anomaly? {

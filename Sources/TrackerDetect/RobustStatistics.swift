@@ -14,7 +14,9 @@ enum Robust {
     /// The standard deviation of a normal sample with the same smallest 80% of absolute deviations:
     /// as robust to a few wild values as the MAD, but half as noisy on small samples.
     static func trimmedSigma(_ values: inout [Double], around center: Double) -> Double {
-        for i in values.indices { values[i] = abs(values[i] - center) }
+        if center != 0 || values.contains(where: { $0 < 0 }) {
+            for i in values.indices { values[i] = abs(values[i] - center) }
+        }
         values.sort()
         let kept = max(1, values.count * 4 / 5)
         var sum = 0.0
@@ -30,8 +32,11 @@ enum Robust {
     /// must not make every move look infinitely unusual (twitter/AnomalyDetection #58, #67).
     static func sigma(_ values: inout [Double], around center: Double, mostlyFlat: Bool = false) -> Double {
         for i in values.indices { values[i] = abs(values[i] - center) }
-        let mad = 1.4826 * median(&values)
-        guard mostlyFlat else { return mad }
+        guard mostlyFlat else { return 1.4826 * median(&values) }
+        values.sort()
+        let n = values.count
+        guard n > 0 else { return 0 }
+        let mad = 1.4826 * (n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2)
         if mad > 0 { return trimmedSigma(&values, around: 0) }
         var moves = values.filter { $0 > 1e-9 }
         guard !moves.isEmpty, moves.count * 3 < values.count * 2 else { return mad }

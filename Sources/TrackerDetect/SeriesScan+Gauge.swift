@@ -6,6 +6,9 @@ extension SeriesScan {
         scratch.removeAll(keepingCapacity: true)
         for j in from..<i { scratch.append(v[j]) }
         let center = Robust.median(&scratch)
+        // The noise is at least the long-run spread and 1% of the level: if even that leaves the
+        // value unremarkable, the recent spread need not be measured.
+        guard abs(v[i] - center) >= threshold * max(longSpread(before: i), 0.01 * abs(center)) else { return }
         let noise = gaugeNoise(from..<i, center: center)
         let z = (v[i] - center) / noise
         let kind: AnomalyKind = z > 0 ? .spike : .drop
@@ -72,10 +75,11 @@ extension SeriesScan {
         scratch.removeAll(keepingCapacity: true)
         for j in from..<split { scratch.append(v[j]) }
         let before = Robust.median(&scratch)
-        let noise = gaugeNoise(from..<split, center: before)
         scratch.removeAll(keepingCapacity: true)
         for j in split...i { scratch.append(v[j]) }
         let after = Robust.median(&scratch)
+        guard abs(after - before) >= threshold * 0.75 * max(longSpread(before: split), 0.01 * abs(before)) else { return }
+        let noise = gaugeNoise(from..<split, center: before)
         let sign: Double = after > before ? 1 : -1
         let z = abs(after - before) / noise
         guard z >= threshold * 0.75,

@@ -2,10 +2,7 @@ extension SeriesScan {
     /// Spike or drop of a running total: a change over one or two intervals far beyond the usual
     /// change per day, judged in units of the usual day-to-day noise (scaled by √days for gaps).
     mutating func checkJump(_ i: Int) {
-        // The usual: the last `baselineIncrements` increments, none older than `baselineDays`.
-        let oldest = max(i - 1 - DetectionSettings.baselineIncrements, index(of: t[i] - DetectionSettings.baselineDays * 86_400) + 1)
-        guard i >= 3, let usual = usualChange(increments: oldest...(i - 2), minimum: DetectionSettings.minimumJumpIncrements)
-        else { return }
+        guard i >= 3, let (usual, increments) = jumpBaseline(i) else { return }
         let level = v[i - 1]
         let q = quantum(max(0, i - DetectionSettings.baselineIncrements)...i)
         let noise = floored(usual.noise, level: level, quantum: q, rate: usual.rate)
@@ -13,7 +10,7 @@ extension SeriesScan {
         let z1 = excess1 / (noise * days(i - 1, i).squareRoot())
         let minimum = max(2 * q, 3, 5e-4 * level)
         // A noise measured on few increments is uncertain: ask more of a young series.
-        let threshold = self.threshold * (1 + 5 / Double(i - 1 - max(oldest, 1))).squareRoot()
+        let threshold = self.threshold * (1 + 5 / Double(increments)).squareRoot()
 
         for kind in [AnomalyKind.spike, .drop] {
             let sign: Double = kind == .spike ? 1 : -1
@@ -42,6 +39,26 @@ extension SeriesScan {
                                 severity: .info, score: score, before: v[start], after: v[i], explanation: "")
             log.raise(jumpEvent(kind, from: event, to: i, score: score, usual: usual.rate))
         }
+    }
+
+    /// The usual change against which observation `i` is judged: the last `baselineIncrements`
+    /// increments (none older than `baselineDays`) before the current UTC week began, and the
+    /// number of increments it rests on. Computed once a week: the same for every observation of a
+    /// week, whether judged day by day or all at once.
+    private mutating func jumpBaseline(_ i: Int) -> (Usual, Int)? {
+        let week = Usual.weekStart(t[i])
+        if let cached = jumpBaselineCache, cached.week == week { return cached.value }
+        let end = index(of: week) - 1  // the last observation before the week
+        var value: (Usual, Int)?
+        if end >= 2 {
+            let oldest = max(end - DetectionSettings.baselineIncrements + 1,
+                             index(of: t[end] - DetectionSettings.baselineDays * 86_400) + 1, 1)
+            if let usual = usualChange(increments: oldest...end, minimum: DetectionSettings.minimumJumpIncrements) {
+                value = (usual, end - oldest + 1)
+            }
+        }
+        jumpBaselineCache = (week, value)
+        return value
     }
 
     /// Whether a surge was under way in the last `surgeDays`.

@@ -8,8 +8,10 @@ extension SeriesScan {
     /// The check over one recent window; true when it raised or extended a surge.
     private mutating func checkSurge(_ i: Int, windowDays: Int64) -> Bool {
         if let ongoing = log.continuing(.surge, previous: t[i - 1]) { return extendSurge(ongoing, i) }
-        let a = index(of: t[i] - windowDays * 86_400)
-        guard a <= i - 3, days(a, i) >= 14 else { return false }
+        // The window starts `windowDays` before the current UTC week, so that its baseline is
+        // computed once a week, the same whether judged day by day or all at once.
+        let a = index(of: Usual.weekStart(t[i]) - windowDays * 86_400)
+        guard a <= i - 3, days(a, i) >= 14, roughlyUnusual(a, i) else { return false }
         guard let (usual, noise, baselineDays) = surgeBaseline(endingAt: a, i) else { return false }
         let span = days(a, i)
         let excess = v[i] - v[a] - usual.rate * span
@@ -44,11 +46,30 @@ extension SeriesScan {
         return true
     }
 
+    /// A cheap necessary condition, before robust statistics: against the average growth of the
+    /// baseline, the recent change is off by at least 1% of the level (a surge needs 2% against the median).
+    private func roughlyUnusual(_ a: Int, _ i: Int) -> Bool {
+        let from = index(of: t[a] - DetectionSettings.surgeBaselineDays * 86_400)
+        guard from < a else { return false }
+        let averageRate = (v[a] - v[from]) / days(from, a)
+        return abs(v[i] - v[a] - averageRate * days(a, i)) >= 0.01 * abs(v[a])
+    }
+
     /// The usual change over `surgeBaselineDays` before index `end`, its floored noise, and its length in days.
     private mutating func surgeBaseline(endingAt end: Int, _ i: Int) -> (Usual, Double, Double)? {
         let from = index(of: t[end] - DetectionSettings.surgeBaselineDays * 86_400)
-        guard end - from >= 3, days(from, end) >= 14,
-              let usual = usualChange(increments: (from + 1)...end, minimum: 3) else { return nil }
+        guard end - from >= 3, days(from, end) >= 14 else { return nil }
+        let usual: Usual
+        if let cached = surgeBaselineCache[end] {
+            guard let hit = cached else { return nil }
+            usual = hit
+        } else {
+            let computed = usualChange(increments: (from + 1)...end, minimum: 3, weekly: false)
+            if surgeBaselineCache.count > 16 { surgeBaselineCache.removeAll(keepingCapacity: true) }
+            surgeBaselineCache[end] = .some(computed)
+            guard let computed else { return nil }
+            usual = computed
+        }
         let noise = floored(usual.noise, level: v[end], quantum: quantum(from...i), rate: usual.rate)
         return (usual, noise, max(days(from, end), 1))
     }

@@ -15,6 +15,10 @@ struct SeriesScan {
     var scratch: [Double] = []
     var scratch2: [Double] = []
     var longSpreadCache: (at: Int, value: Double)?
+    var byWeekday: [[Double]] = Array(repeating: [], count: 7)
+    var jumpBaselineCache: (week: Int64, value: (Usual, Int)?)?
+    /// Surge baselines by the index they end at (a pure function of the data before it).
+    var surgeBaselineCache: [Int: Usual?] = [:]
 
     init(series: Series, settings: DetectionSettings, open: [Anomaly], companion: Series?) {
         self.series = series
@@ -47,10 +51,10 @@ struct SeriesScan {
 
     func days(_ from: Int, _ to: Int) -> Double { Double(t[to] - t[from]) / 86_400 }
 
-    /// The usual change per day, its weekday pattern (for daily series) and its noise (per √day),
-    /// over the increments in `range`.
-    mutating func usualChange(increments range: ClosedRange<Int>,
-                              minimum: Int = DetectionSettings.minimumIncrements) -> Usual? {
+    /// The usual change per day, its weekday pattern (for daily series, with `weekly`) and its noise
+    /// (per √day), over the increments in `range`.
+    mutating func usualChange(increments range: ClosedRange<Int>, minimum: Int = DetectionSettings.minimumIncrements,
+                              weekly: Bool = true) -> Usual? {
         let lower = max(1, range.lowerBound)
         guard range.upperBound - lower + 1 >= minimum else { return nil }
         let range = lower...range.upperBound
@@ -58,23 +62,25 @@ struct SeriesScan {
         for j in range where t[j] > t[j - 1] { scratch.append((v[j] - v[j - 1]) / days(j - 1, j)) }
         guard scratch.count >= minimum else { return nil }
         let rate = Robust.median(&scratch)
-        var usual = Usual(rate: rate, noise: 0, weekday: [Double](repeating: 0, count: 7))
-        if range.count >= 21 {
-            // Weekly cycle: the median departure from the usual rate on each weekday, from daily increments.
-            for weekday in 0..<7 {
-                scratch.removeAll(keepingCapacity: true)
-                for j in range where Usual.weekday(t[j]) == weekday && (0.5...1.5).contains(days(j - 1, j)) {
-                    scratch.append(v[j] - v[j - 1] - rate * days(j - 1, j))
-                }
-                if scratch.count >= 3 { usual.weekday[weekday] = Robust.median(&scratch) }
-            }
-        }
+        var usual = Usual(rate: rate, noise: 0, weekday: Usual.noCycle)
+        if weekly && range.count >= 21 { usual.weekday = weekdayPattern(range, rate: rate) }
         scratch.removeAll(keepingCapacity: true)
         for j in range where t[j] > t[j - 1] {
             scratch.append(usual.excess(of: v[j] - v[j - 1], from: t[j - 1], to: t[j]) / days(j - 1, j).squareRoot())
         }
         usual.noise = Robust.sigma(&scratch, around: 0, mostlyFlat: true)
         return usual
+    }
+
+    /// The weekly cycle: the median departure from the usual rate on each weekday, from daily increments.
+    private mutating func weekdayPattern(_ range: ClosedRange<Int>, rate: Double) -> [Double] {
+        for day in 0..<7 { byWeekday[day].removeAll(keepingCapacity: true) }
+        for j in range where (0.5...1.5).contains(days(j - 1, j)) {
+            byWeekday[Usual.weekday(t[j])].append(v[j] - v[j - 1] - rate * days(j - 1, j))
+        }
+        var pattern = Usual.noCycle
+        for day in 0..<7 where byWeekday[day].count >= 3 { pattern[day] = Robust.median(&byWeekday[day]) }
+        return pattern
     }
 
     /// The smallest step the platform reports now: 10^k when the last 8 values up to the end of
@@ -117,6 +123,14 @@ struct Usual {
     var rate: Double
     var noise: Double
     var weekday: [Double]
+
+    static let noCycle = [Double](repeating: 0, count: 7)
+
+    /// The start of the UTC week (weeks counted from 1970-01-01, a Thursday) holding `time`.
+    static func weekStart(_ time: Int64) -> Int64 {
+        let week = time >= 0 ? time / (7 * 86_400) : (time + 1) / (7 * 86_400) - 1
+        return week * 7 * 86_400
+    }
 
     /// 0 = Thursday (1970-01-01), by UTC day.
     static func weekday(_ time: Int64) -> Int { Int(((time / 86_400) % 7 + 7) % 7) }
