@@ -31,6 +31,7 @@ test:
 # Speed and memory against the named baselines, on data generated on the fly.
 bench: build
 	python3 bench/ingest.py
+	python3 bench/detect.py
 
 # Quality figures: NAB on ../shared/data/nab (scored by ../shared/eval/nab_score.py), and the
 # synthetic audiences on seeds other than the one the tests use.

@@ -33,26 +33,31 @@ public struct DetectionSettings: Sendable, Equatable {
     static let minimumIncrements = 8
     /// Fewer than this and the day-to-day noise is too uncertain to call a jump.
     static let minimumJumpIncrements = 10
-    /// Values that make the usual level of a gauge.
+    /// Values that make the usual level of a gauge (none older than `baselineDays`).
     static let gaugeWindow = 48
     /// After a gauge's alarm, nothing new is raised on it for this long.
     static let gaugeQuietSeconds: Int64 = 24 * 3600
-    /// Values that make the long-run spread of a gauge.
+    /// Values that make the long-run spread of a gauge, none older than `gaugeLongDays`.
     static let gaugeLongWindow = 480
+    static let gaugeLongDays: Int64 = 60
     /// Observations that confirm a level shift (the delay before it is raised).
     static let shiftConfirmation = 3
     /// A surge is growth above the usual sustained over this many days (its confirmation delay),
     /// looked for over `surgeWindows`: a longer window catches slower surges.
     static let surgeDays: Int64 = 28
     static let surgeWindows: [Int64] = [28, 56]
+    /// The longest a surge is followed.
+    static let surgeMaxDays: Int64 = 120
     /// The usual growth before a surge is measured over this many days.
     static let surgeBaselineDays: Int64 = 56
     /// Follow/unfollow farming must fall back within this many days of its rise.
     static let churnDays: Int64 = 60
     /// Dilution is looked for over at most this many days.
-    static let dilutionDays: Int64 = 180
+    static let dilutionDays: Int64 = 120
 
     /// What detection at one time needs to see before it: the incremental run loads this much.
-    public static let lookbackDays: Int64 = 240
-    public static let lookbackPoints = 400
+    /// Every window is bounded in days (whatever its bound in observations), the longest being
+    /// dilution's (`dilutionDays` plus 28 days of usual growth before it) and the jumps' (a week
+    /// plus `baselineDays`).
+    public static let lookbackDays: Int64 = 150
 }

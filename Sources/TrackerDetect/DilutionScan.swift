@@ -109,7 +109,7 @@ struct DilutionScan {
     }
 
     private func usualGrowthPerDay(before a: Int) -> Double {
-        let from = times.firstIndex { $0 >= times[a] - 56 * 86_400 } ?? a
+        let from = times.firstIndex { $0 >= times[a] - 28 * 86_400 } ?? a
         guard a > from else { return 0 }
         return (size[a] - size[from]) / (Double(times[a] - times[from]) / 86_400)
     }

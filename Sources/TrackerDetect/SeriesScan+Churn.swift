@@ -20,7 +20,8 @@ extension SeriesScan {
         if let last = log.open[.followChurn], last.end >= t[a] { return }  // this rise was reported
         let rise = v[p] - v[a], fall = v[p] - v[i]
         guard a < p, rise > 0, fall >= 0.5 * rise else { return }
-        let usual = usualChange(increments: (a - DetectionSettings.baselineIncrements)...a)
+        let oldest = max(a - DetectionSettings.baselineIncrements, index(of: t[a] - DetectionSettings.baselineDays * 86_400) + 1)
+        let usual = usualChange(from: oldest, through: a)
         let noise = floored(usual?.noise ?? 0, level: v[a], quantum: 1)
         let score = (rise - max(0, usual?.rate ?? 0) * days(a, p)) / (noise * days(a, p).squareRoot())
         guard score >= threshold, rise >= max(50, 0.1 * v[a]) else { return }

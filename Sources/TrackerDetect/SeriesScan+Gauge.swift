@@ -1,7 +1,7 @@
 extension SeriesScan {
     /// Spike or drop of a gauge: a value far from the usual level of the last `gaugeWindow` values.
     mutating func checkOutlier(_ i: Int) {
-        let from = max(0, i - DetectionSettings.gaugeWindow)
+        let from = max(i - DetectionSettings.gaugeWindow, index(of: t[i] - DetectionSettings.baselineDays * 86_400), 0)
         guard i - from >= 8 else { return }
         scratch.removeAll(keepingCapacity: true)
         for j in from..<i { scratch.append(v[j]) }
@@ -26,11 +26,13 @@ extension SeriesScan {
         log.raise(outlierDescribed(event))
     }
 
-    /// The spread of the last `gaugeLongWindow` values before `end`, recomputed every 24 observations.
+    /// The spread of the last `gaugeLongWindow` values before `end` (none older than `gaugeLongDays`),
+    /// recomputed every 24 observations.
     mutating func longSpread(before end: Int) -> Double {
         if let cached = longSpreadCache, end - cached.at < 24, end >= cached.at { return cached.value }
         scratch2.removeAll(keepingCapacity: true)
-        for j in max(0, end - DetectionSettings.gaugeLongWindow)..<end { scratch2.append(v[j]) }
+        let from = max(end - DetectionSettings.gaugeLongWindow, index(of: t[end - 1] - DetectionSettings.gaugeLongDays * 86_400), 0)
+        for j in from..<end { scratch2.append(v[j]) }
         var copy = scratch2
         let center = Robust.median(&copy)
         let value = scratch2.count >= 96 ? Robust.sigma(&scratch2, around: center) : 0
@@ -70,7 +72,8 @@ extension SeriesScan {
     mutating func checkLevelShift(_ i: Int) {
         let k = DetectionSettings.shiftConfirmation
         let split = i - k + 1
-        let from = max(0, split - DetectionSettings.gaugeWindow)
+        guard split >= 8 else { return }
+        let from = max(split - DetectionSettings.gaugeWindow, index(of: t[split] - DetectionSettings.baselineDays * 86_400), 0)
         guard split - from >= 8 else { return }
         scratch.removeAll(keepingCapacity: true)
         for j in from..<split { scratch.append(v[j]) }

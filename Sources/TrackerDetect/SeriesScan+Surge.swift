@@ -29,8 +29,10 @@ extension SeriesScan {
         return true
     }
 
-    /// A surge goes on while the last week still runs well beyond the growth usual before it began.
+    /// A surge goes on while the last week still runs well beyond the growth usual before it began,
+    /// for at most `surgeMaxDays` (after that, growth like it has become the usual).
     private mutating func extendSurge(_ event: Anomaly, _ i: Int) -> Bool {
+        guard t[i] - event.start <= DetectionSettings.surgeMaxDays * 86_400 else { return false }
         let start = index(of: event.start)
         guard let (usual, noise, _) = surgeBaseline(endingAt: start, i) else { return false }
         var b = index(of: t[i] - 7 * 86_400)
@@ -64,7 +66,7 @@ extension SeriesScan {
             guard let hit = cached else { return nil }
             usual = hit
         } else {
-            let computed = usualChange(increments: (from + 1)...end, minimum: 3, weekly: false)
+            let computed = usualChange(from: from + 1, through: end, minimum: 3, weekly: false)
             if surgeBaselineCache.count > 16 { surgeBaselineCache.removeAll(keepingCapacity: true) }
             surgeBaselineCache[end] = .some(computed)
             guard let computed else { return nil }

@@ -52,12 +52,12 @@ struct SeriesScan {
     func days(_ from: Int, _ to: Int) -> Double { Double(t[to] - t[from]) / 86_400 }
 
     /// The usual change per day, its weekday pattern (for daily series, with `weekly`) and its noise
-    /// (per √day), over the increments in `range`.
-    mutating func usualChange(increments range: ClosedRange<Int>, minimum: Int = DetectionSettings.minimumIncrements,
+    /// (per √day), over the increments ending at observations `first` through `last`.
+    mutating func usualChange(from first: Int, through last: Int, minimum: Int = DetectionSettings.minimumIncrements,
                               weekly: Bool = true) -> Usual? {
-        let lower = max(1, range.lowerBound)
-        guard range.upperBound - lower + 1 >= minimum else { return nil }
-        let range = lower...range.upperBound
+        let lower = max(1, first)
+        guard last - lower + 1 >= max(minimum, 1) else { return nil }
+        let range = lower...last
         scratch.removeAll(keepingCapacity: true)
         for j in range where t[j] > t[j - 1] { scratch.append((v[j] - v[j - 1]) / days(j - 1, j)) }
         guard scratch.count >= minimum else { return nil }

@@ -42,7 +42,7 @@ extension Database {
 
     /// Every metric of the page observed at or after `since`, as separate series.
     public func series(ofPage pageID: Int64, since: Int64 = .min) throws -> [MetricHistory] {
-        var result: [String: MetricHistory] = [:]
+        var columns = SnapshotWriter.columns.map { MetricHistory(metric: $0) }
         let common = try cachedStatement("""
             SELECT observed_at, followers, following, fans, posts, engagement_rate
             FROM snapshot WHERE page_id = ? AND observed_at >= ? ORDER BY observed_at
@@ -51,10 +51,12 @@ extension Database {
         common.bind(since, at: 2)
         while try common.step() {
             let time = common.int64(at: 0)
-            for (index, name) in SnapshotWriter.columns.enumerated() where !common.isNull(at: Int32(index + 1)) {
-                result[name, default: MetricHistory(metric: name)].append(time, common.double(at: Int32(index + 1)))
+            for index in columns.indices where !common.isNull(at: Int32(index + 1)) {
+                columns[index].append(time, common.double(at: Int32(index + 1)))
             }
         }
+        var result: [String: MetricHistory] = [:]
+        for column in columns where !column.times.isEmpty { result[column.metric] = column }
         let extra = try cachedStatement("""
             SELECT m.name, v.observed_at, v.value FROM metric_value v JOIN metric m ON m.id = v.metric_id
             WHERE v.page_id = ? AND v.observed_at >= ? ORDER BY m.name, v.observed_at
@@ -98,20 +100,6 @@ extension Database {
             result[id, default: [:]][name, default: MetricHistory(metric: name)].append(extra.int64(at: 2), extra.double(at: 3))
         }
         return result.mapValues { $0.values.sorted { $0.metric < $1.metric } }
-    }
-
-    /// The earliest time incremental detection must read to judge observations from `firstNew` on:
-    /// `points` observations or `days` days before it, whichever reaches further back.
-    public func lookbackStart(pageID: Int64, firstNew: Int64, points: Int, days: Int64) throws -> Int64 {
-        let statement = try cachedStatement("""
-            SELECT observed_at FROM snapshot WHERE page_id = ? AND observed_at < ? ORDER BY observed_at DESC LIMIT 1 OFFSET ?
-            """)
-        statement.bind(pageID, at: 1)
-        statement.bind(firstNew, at: 2)
-        statement.bind(points - 1, at: 3)
-        let byDays = firstNew - days * 86_400
-        guard try statement.step() else { return .min }  // fewer points than that: read everything
-        return min(statement.int64(at: 0), byDays)
     }
 
     // MARK: - Detection state

@@ -13,7 +13,7 @@ struct DetectionRunner {
     /// than what was already judged (a backfill), or whose sensitivity changed, is redone from scratch.
     func incremental(firstNew: [Int64: Int64]) throws -> Int {
         var redo: [Int64] = []
-        var count = 0
+        var jobs: [DetectionJob] = []
         for (page, first) in firstNew.sorted(by: { $0.key < $1.key }) {
             let settings = try self.settings(for: page)
             guard let state = try db.detectionState(pageID: page), state.sensitivity == settings.sensitivity,
@@ -21,17 +21,26 @@ struct DetectionRunner {
                 redo.append(page)
                 continue
             }
-            let since = try db.lookbackStart(pageID: page, firstNew: first, points: DetectionSettings.lookbackPoints,
-                                             days: DetectionSettings.lookbackDays)
-            let series = try db.series(ofPage: page, since: since).map(Series.init)
-            let open = try db.latestAnomalies(pageID: page).compactMap(Anomaly.init)
-            let found = PageDetector(settings: settings).detect(series: series, from: first, open: open)
-            try db.save(found.map { StoredAnomaly($0, pageID: page) })
-            try db.setDetectionState(pageID: page, checkedUntil: series.lastTime ?? state.checkedUntil,
-                                     sensitivity: settings.sensitivity)
+            let since = first - DetectionSettings.lookbackDays * 86_400
+            jobs.append(DetectionJob(page: page, series: try db.series(ofPage: page, since: since).map(Series.init),
+                                     settings: settings, from: first,
+                                     open: try db.latestAnomalies(pageID: page).compactMap(Anomaly.init)))
+        }
+        var count = try store(jobs, DetectionJob.runAll(jobs))
+        if !redo.isEmpty { count += try full(pages: redo) }
+        return count
+    }
+
+    /// Saves what the jobs found and how far each page has been judged.
+    private func store(_ jobs: [DetectionJob], _ results: [[Anomaly]]) throws -> Int {
+        var count = 0
+        for (job, found) in zip(jobs, results) {
+            try db.save(found.map { StoredAnomaly($0, pageID: job.page) })
+            if let last = job.series.lastTime {
+                try db.setDetectionState(pageID: job.page, checkedUntil: last, sensitivity: job.settings.sensitivity)
+            }
             count += found.count
         }
-        if !redo.isEmpty { count += try full(pages: redo) }
         return count
     }
 
@@ -44,16 +53,7 @@ struct DetectionRunner {
         for (page, histories) in all {
             jobs.append(DetectionJob(page: page, series: histories.map(Series.init), settings: try settings(for: page)))
         }
-        let results = DetectionJob.runAll(jobs)
-        var count = 0
-        for (job, found) in zip(jobs, results) {
-            try db.save(found.map { StoredAnomaly($0, pageID: job.page) })
-            if let last = job.series.lastTime {
-                try db.setDetectionState(pageID: job.page, checkedUntil: last, sensitivity: job.settings.sensitivity)
-            }
-            count += found.count
-        }
-        return count
+        return try store(jobs, DetectionJob.runAll(jobs))
     }
 
     private func settings(for page: Int64) throws -> DetectionSettings {
@@ -61,11 +61,13 @@ struct DetectionRunner {
     }
 }
 
-/// One page to judge from scratch.
+/// One page to judge: its observations from `from` on, with the events they may extend.
 struct DetectionJob: Sendable {
     let page: Int64
     let series: [Series]
     let settings: DetectionSettings
+    var from: Int64 = .min
+    var open: [Anomaly] = []
 
     /// Runs the jobs on every core: pages are independent.
     static func runAll(_ jobs: [DetectionJob]) -> [[Anomaly]] {
@@ -74,7 +76,7 @@ struct DetectionJob: Sendable {
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             for index in stride(from: worker, to: jobs.count, by: workers) {
                 let job = jobs[index]
-                results.set(index, PageDetector(settings: job.settings).detect(series: job.series, from: .min, open: []))
+                results.set(index, PageDetector(settings: job.settings).detect(series: job.series, from: job.from, open: job.open))
             }
         }
         return results.values
