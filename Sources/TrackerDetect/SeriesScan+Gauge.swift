@@ -41,9 +41,9 @@ extension SeriesScan {
     }
 
     /// After an alarm on a gauge, a burst of further ones says nothing new: quiet for
-    /// `gaugeQuietDays` after the last event ended.
-    func inRefractory(_ i: Int) -> Bool {
-        guard let last = [AnomalyKind.spike, .drop, .levelShift].compactMap({ log.open[$0]?.end }).max() else { return false }
+    /// `gaugeQuietSeconds` after the last event of `kinds` ended.
+    func inRefractory(_ i: Int, after kinds: [AnomalyKind] = [.spike, .drop, .levelShift]) -> Bool {
+        guard let last = kinds.compactMap({ log.open[$0]?.end }).max() else { return false }
         return t[i] - last <= DetectionSettings.gaugeQuietSeconds
     }
 
@@ -96,7 +96,7 @@ extension SeriesScan {
             log.extend(shiftDescribed(event))
             return
         }
-        guard !inRefractory(i) else { return }
+        guard !inRefractory(i, after: [.levelShift]) else { return }  // an outlier may start a shift
         let event = Anomaly(metric: series.metric, kind: .levelShift, start: t[split], end: t[i], detectedAt: t[i],
                             severity: .info, score: z, before: before, after: after, explanation: "")
         log.raise(shiftDescribed(event))

@@ -1,0 +1,37 @@
+@testable import TrackerDetect
+
+/// Hand-made daily series for the kind tests: a start time, a level, growth and seeded noise.
+struct DailySeries {
+    static let start: Int64 = 1_704_067_200  // 2024-01-01
+    static let day: Int64 = 86_400
+
+    var metric = "followers"
+    var days = 200
+    var level = 10_000.0
+    var growth = 20.0          // per day
+    var noise = 5.0            // sd per day
+    var seed: UInt64 = 1
+    var changes: [Int: Double] = [:]   // extra change on a day (a jump, a purge)
+    var extraGrowth: (from: Int, to: Int, perDay: Double)?
+    var timeOfDay: (Int) -> Int64 = { _ in 6 * 3600 }
+    var skip: Set<Int> = []
+
+    func make() -> Series {
+        var random = SplitMix64(seed: seed)
+        var value = level, times: [Int64] = [], values: [Double] = []
+        for d in 0..<days {
+            value += growth + random.normal() * noise + (changes[d] ?? 0)
+            if let extra = extraGrowth, (extra.from..<extra.to).contains(d) { value += extra.perDay }
+            guard !skip.contains(d) else { continue }
+            times.append(Self.start + Int64(d) * Self.day + timeOfDay(d))
+            values.append(value.rounded())
+        }
+        return Series(metric: metric, times: times, values: values)
+    }
+
+    static func time(ofDay d: Int) -> Int64 { start + Int64(d) * day + 6 * 3600 }
+}
+
+func detect(_ series: Series..., sensitivity: Double = 1) -> [Anomaly] {
+    PageDetector(settings: DetectionSettings(sensitivity: sensitivity)).detect(series: series, from: .min, open: [])
+}

@@ -1,0 +1,190 @@
+import Testing
+@testable import TrackerDetect
+
+@Suite struct KindTests {
+    @Test func boughtFollowersAreASpike() throws {
+        var page = DailySeries()
+        page.changes[120] = 3000  // +25% in a day
+        let anomalies = detect(page.make())
+        let spike = try #require(anomalies.first { $0.kind == .spike })
+        #expect(anomalies.filter { $0.kind == .spike }.count == 1)
+        #expect(spike.detectedAt == DailySeries.time(ofDay: 120))
+        #expect(spike.start == DailySeries.time(ofDay: 119))
+        #expect(spike.after - spike.before > 2900)
+        #expect(spike.severity == .critical)
+        #expect(spike.explanation.hasPrefix("followers jumped from 12,"), "\(spike.explanation)")
+    }
+
+    @Test func aPurchaseDeliveredOverTwoDaysIsOneSpike() throws {
+        var page = DailySeries()
+        page.changes[120] = 150
+        page.changes[121] = 150  // each day alone is within reach of noise; together they are not
+        let spikes = detect(page.make()).filter { $0.kind == .spike }
+        #expect(spikes.count == 1)
+        #expect(spikes.first?.start == DailySeries.time(ofDay: 119))
+    }
+
+    @Test func aPurgeIsADrop() throws {
+        var page = DailySeries()
+        page.changes[150] = -1500
+        let drop = try #require(detect(page.make()).first { $0.kind == .drop })
+        #expect(drop.detectedAt == DailySeries.time(ofDay: 150))
+        #expect(drop.explanation.contains("fell"))
+    }
+
+    @Test func weeksOfExtraGrowthAreASurge() throws {
+        var page = DailySeries()
+        page.extraGrowth = (100, 150, 100)  // six times the usual growth for seven weeks
+        let anomalies = detect(page.make())
+        let surge = try #require(anomalies.first { $0.kind == .surge })
+        #expect(surge.detectedAt <= DailySeries.time(ofDay: 100 + 28))  // within the documented delay
+        #expect(abs(surge.start - DailySeries.time(ofDay: 99)) <= 7 * DailySeries.day)
+        #expect(surge.end >= DailySeries.time(ofDay: 140))
+        // Its first day may be flagged as a jump; the weeks after are the surge's.
+        #expect(anomalies.filter { $0.kind == .spike }.allSatisfy { $0.detectedAt == DailySeries.time(ofDay: 100) })
+        #expect(surge.explanation.contains("the usual weekly growth"))
+    }
+
+    @Test func engagementRateHalvingIsALevelShift() throws {
+        var random = SplitMix64(seed: 9)
+        var series = DailySeries(metric: "engagement_rate", level: 0, growth: 0, noise: 0).make()
+        series.values = series.values.indices.map { d in (d < 120 ? 0.08 : 0.04) * (1 + 0.05 * random.normal()) }
+        let shift = try #require(detect(series).first { $0.kind == .levelShift })
+        #expect(shift.start == series.times[120])
+        #expect(shift.detectedAt == series.times[122])  // three observations confirm it
+        #expect(abs(shift.after - 0.04) < 0.01)
+        #expect(shift.severity == .critical)
+    }
+
+    @Test func massFollowingThenUnfollowingIsFollowChurn() throws {
+        var following = DailySeries(metric: "following", level: 400, growth: 0.5, noise: 1)
+        for d in 100..<105 { following.changes[d] = 400 }     // +2,000 in five days
+        for d in 115..<125 { following.changes[d] = -190 }    // −1,900 over ten days
+        let followers = DailySeries(level: 5_000, growth: 5, noise: 3).make()
+        let churn = try #require(detect(following.make(), followers).first { $0.kind == .followChurn })
+        #expect(churn.start == DailySeries.time(ofDay: 99))
+        #expect(churn.detectedAt <= DailySeries.time(ofDay: 125))
+        #expect(churn.detectedAt - churn.start <= DetectionSettings.churnDays * DailySeries.day)
+        #expect(churn.explanation.contains("while followers went from"))
+    }
+
+    @Test func organicGrowthWithFallingEngagementIsNoDilution() {
+        // The audience grows steadily and the rate drifts down a little: nothing unusual.
+        let fans = DailySeries(metric: "fans", level: 2_000, growth: 8, noise: 3).make()
+        var rate = fans
+        rate = Series(metric: "engagement_rate", times: fans.times, values: fans.times.indices.map { 0.1 - Double($0) * 0.0001 })
+        #expect(!detect(fans, rate).contains { $0.kind == .dilution })
+    }
+}
+
+@Suite struct EdgeCaseTests {
+    @Test func organicSeriesOfEverySizeRaiseNothing() {
+        for (level, noise, growth) in [(300.0, 2.0, 0.5), (40_000, 30, 40), (3_000_000, 500, 2_500)] {
+            let page = DailySeries(days: 400, level: level, growth: growth, noise: noise)
+            #expect(detect(page.make()).isEmpty, "level \(level)")
+        }
+    }
+
+    @Test func aFlatStretchDoesNotMakeEveryMoveAnAnomaly() {
+        // Zero MAD: the count does not move for weeks, then moves by a few.
+        var page = DailySeries(level: 5_000, growth: 0, noise: 0)
+        for d in stride(from: 60, to: 200, by: 9) { page.changes[d] = d % 2 == 0 ? 4 : -3 }
+        #expect(detect(page.make()).isEmpty)
+    }
+
+    @Test func gapsAreJudgedPerDayNotPerRow() {
+        // Ten days without snapshots: the change over the gap is ten days of growth, not a jump.
+        var page = DailySeries()
+        page.skip = Set(120..<130)
+        #expect(detect(page.make()).isEmpty)
+        page.changes[125] = 3000
+        #expect(detect(page.make()).contains { $0.kind == .spike && $0.detectedAt == DailySeries.time(ofDay: 130) })
+    }
+
+    @Test func aWeeklyCycleIsUsual() {
+        // Weekends bring twice the growth of weekdays.
+        var page = DailySeries(growth: 0, noise: 4)
+        for d in 0..<200 { page.changes[d] = (d % 7 >= 5) ? 60 : 20 }
+        #expect(detect(page.make()).isEmpty)
+    }
+
+    @Test func slowlyAcceleratingGrowthIsNoSurge() {
+        var page = DailySeries(days: 400, growth: 10, noise: 5)
+        for d in 0..<400 { page.changes[d] = Double(d) * 0.05 }  // growth doubles over the period
+        #expect(!detect(page.make()).contains { $0.kind == .surge })
+    }
+
+    @Test func roundedCountsAreJudgedByTheirRoundingStep() {
+        // YouTube shows 3 significant figures: 1,230,000 then 1,240,000 is one step, not a jump.
+        var random = SplitMix64(seed: 4)
+        var true_ = 1_230_000.0
+        var times: [Int64] = [], values: [Double] = []
+        for d in 0..<200 {
+            true_ += 1_500 + random.normal() * 300
+            if d == 150 { true_ += 60_000 }
+            times.append(DailySeries.time(ofDay: d))
+            values.append((true_ / 10_000).rounded(.down) * 10_000)
+        }
+        let anomalies = detect(Series(metric: "followers", times: times, values: values))
+        #expect(anomalies.count == 1)
+        #expect(anomalies.first?.kind == .spike && anomalies.first?.detectedAt == times[150])
+    }
+
+    @Test func heavyTailedNoiseRaisesLittle() {
+        var random = SplitMix64(seed: 12)
+        var value = 50_000.0
+        var times: [Int64] = [], values: [Double] = []
+        for d in 0..<730 {
+            value += 30 + random.studentT(8) * 20
+            times.append(DailySeries.time(ofDay: d))
+            values.append(value.rounded())
+        }
+        #expect(detect(Series(metric: "followers", times: times, values: values)).count <= 1)  // two years
+    }
+
+    @Test func irregularTimesOfDayChangeNothing() {
+        var page = DailySeries()
+        page.timeOfDay = { d in Int64((d * 7919) % 20) * 3600 }
+        #expect(detect(page.make()).isEmpty)
+    }
+
+    @Test func higherSensitivityFlagsSmallerEvents() {
+        var page = DailySeries(noise: 10)
+        page.changes[150] = 55  // about 5 times the noise
+        let normal = detect(page.make()).filter { $0.kind == .spike }.count
+        let high = detect(page.make(), sensitivity: 2).filter { $0.kind == .spike }.count
+        #expect(normal == 0)
+        #expect(high == 1)
+    }
+}
+
+@Suite struct CausalityTests {
+    /// What was raised by time T does not depend on what came after T, and judging the new
+    /// observations only (with the open events) gives what judging everything gives.
+    @Test(arguments: [3, 11, 29]) func dayByDayEqualsAllAtOnce(_ index: Int) {
+        var simulator = AudienceSimulator(seed: UInt64(100 + index))
+        let page = simulator.page(index: index, eventCount: 2)
+        let detector = PageDetector()
+        let all = detector.detect(series: page.series, from: .min, open: [])
+        let times = page.series[0].times
+        for cut in [times[times.count / 3], times[2 * times.count / 3]] {
+            let before = page.series.map { s in
+                Series(metric: s.metric, times: s.times.filter { $0 <= cut }, values: zip(s.times, s.values).filter { $0.0 <= cut }.map(\.1))
+            }
+            let early = detector.detect(series: before, from: .min, open: [])
+            let raisedEarly = all.filter { $0.detectedAt <= cut }
+            #expect(early.map(\.detectedAt) == raisedEarly.map(\.detectedAt))
+            #expect(early.map(\.kind) == raisedEarly.map(\.kind))
+            // Resume after the cut, as the cron job would, with the latest event of each kind open.
+            var open: [Anomaly] = []
+            for (n, event) in early.enumerated() { var e = event; e.id = Int64(n + 1); open.append(e) }
+            let later = detector.detect(series: page.series, from: cut + 1, open: open)
+            var merged = early
+            for event in later {
+                if let id = event.id { merged[Int(id) - 1] = event } else { merged.append(event) }
+            }
+            let strip = { (a: Anomaly) -> String in "\(a.metric) \(a.kind) \(a.start) \(a.end) \(a.detectedAt) \(a.after)" }
+            #expect(Set(merged.map(strip)) == Set(all.map(strip)))
+        }
+    }
+}
