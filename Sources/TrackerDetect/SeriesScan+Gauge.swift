@@ -47,6 +47,11 @@ extension SeriesScan {
         return t[i] - last <= DetectionSettings.gaugeQuietSeconds
     }
 
+    /// Whether an event of `kinds` began within `gaugeQuietSeconds` before observation `i`.
+    func recentlyStarted(_ i: Int, _ kinds: [AnomalyKind]) -> Bool {
+        kinds.contains { kind in log.open[kind].map { t[i] - $0.start <= DetectionSettings.gaugeQuietSeconds } ?? false }
+    }
+
     /// The spread of a gauge: the larger of its recent spread and its long-run spread (bursty
     /// series are judged by their bursts), floored at 1% of its level and at its rounding step.
     mutating func gaugeNoise(_ range: Range<Int>, center: Double) -> Double {
@@ -96,7 +101,9 @@ extension SeriesScan {
             log.extend(shiftDescribed(event))
             return
         }
-        guard !inRefractory(i, after: [.levelShift]) else { return }  // an outlier may start a shift
+        // Quiet after a shift, and shortly after an outlier began (the same burst); an outlier
+        // that goes on for longer than that may well be the start of a new level.
+        guard !inRefractory(i, after: [.levelShift]), !recentlyStarted(i, [.spike, .drop]) else { return }
         let event = Anomaly(metric: series.metric, kind: .levelShift, start: t[split], end: t[i], detectedAt: t[i],
                             severity: .info, score: z, before: before, after: after, explanation: "")
         log.raise(shiftDescribed(event))
