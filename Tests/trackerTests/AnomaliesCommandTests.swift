@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+
+@Suite struct AnomaliesCommandTests {
+    let example = repositoryRoot.appendingPathComponent("examples/cloudwatt.csv").path
+
+    private func loaded() throws -> Sandbox {
+        let box = try Sandbox()
+        let result = try box.run(["ingest", example])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("anomalies raised or extended"))
+        return box
+    }
+
+    @Test func cloudwattShowsTheContestAndTheMassFollowing() throws {
+        let box = try loaded()
+        let result = try box.run(["anomalies", "--page", "cloudwatt", "--json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let list = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        for key in ["page", "platform", "metric", "kind", "start", "end", "detected_at", "severity", "score", "before", "after", "explanation"] {
+            #expect(list.allSatisfy { $0[key] != nil }, "\(key)")
+        }
+        let dilution = try #require(list.first { $0["kind"] as? String == "dilution" })
+        #expect(dilution["platform"] as? String == "facebook")
+        #expect(dilution["start"] as? String == "2014-02-03T00:00:00Z")
+        #expect(dilution["before"] as? Int == 994)
+        #expect(dilution["after"] as? Int == 4140)
+        #expect((dilution["explanation"] as? String)?.contains("the engaged audience shrank from 278 to 166") == true)
+        #expect(list.contains { $0["kind"] as? String == "surge" && $0["platform"] as? String == "facebook" })
+        let churn = try #require(list.first { $0["kind"] as? String == "follow_churn" })
+        #expect(churn["platform"] as? String == "twitter")
+        #expect(churn["metric"] as? String == "following")
+        let detected = list.compactMap { $0["detected_at"] as? String }
+        #expect(detected == detected.sorted(by: >))  // newest first
+    }
+
+    @Test func filtersAndTheTableView() throws {
+        let box = try loaded()
+        let kinds = try box.run(["anomalies", "--kind", "follow_churn", "--kind", "dilution", "--csv"])
+        let rows = kinds.stdout.split(separator: "\n").dropFirst()
+        #expect(rows.count == 2)
+        #expect(try box.run(["anomalies", "--platform", "twitter", "--metric", "fans", "--csv"]).stdout.split(separator: "\n").count == 1)
+        #expect(try box.run(["anomalies", "--since", "2014-04-01", "--csv"]).stdout.contains("follow_churn"))
+        #expect(!(try box.run(["anomalies", "--since", "2014-07-01", "--csv"]).stdout.contains("follow_churn")))
+        let table = try box.run(["anomalies", "--table", "--page", "cloudwatt"])
+        #expect(table.stdout.contains("facebook/cloudwatt"))
+        #expect(table.stdout.contains("▁"))  // a sparkline
+        #expect(!table.stdout.contains("\u{1B}["))  // NO_COLOR
+        #expect(try box.run(["anomalies", "--kind", "nonsense"]).status == 64)
+    }
+
+    @Test func failOnExitsThreeForCron() throws {
+        let box = try loaded()
+        let critical = try box.run(["anomalies", "--fail-on", "critical", "--quiet"])
+        #expect(critical.status == 3)
+        #expect(critical.stdout.isEmpty)
+        #expect(try box.run(["anomalies", "--since", "2014-07-01", "--fail-on", "warning", "--quiet"]).status == 0)
+    }
+
+    @Test func detectRecomputesTheSameAnomaliesAsTheDailyRuns() throws {
+        // Feed the example one day at a time, as cron would, then recompute everything at once.
+        let box = try Sandbox()
+        let lines = try String(contentsOfFile: example, encoding: .utf8).split(separator: "\n")
+        let byDay = Dictionary(grouping: lines.dropFirst()) { $0.split(separator: ",", omittingEmptySubsequences: false)[2] }
+        for day in byDay.keys.sorted() {
+            let file = try box.file("day.csv", ([lines[0]] + byDay[day]!).joined(separator: "\n") + "\n")
+            #expect(try box.run(["ingest", "--quiet", file]).status == 0)
+        }
+        let daily = try box.run(["anomalies", "--csv"]).stdout
+        #expect(daily.contains("dilution") && daily.contains("follow_churn"))
+        #expect(try box.run(["detect", "--all", "--quiet"]).status == 0)
+        #expect(try box.run(["anomalies", "--csv"]).stdout == daily)
+        #expect(try box.run(["detect", "--page", "cloudwatt", "--platform", "facebook", "--quiet"]).status == 0)
+        #expect(try box.run(["anomalies", "--csv"]).stdout == daily)
+    }
+
+    @Test func sensitivityIsOneKnobAndCanBeSavedPerPage() throws {
+        let box = try loaded()
+        let before = try box.run(["anomalies", "--csv"]).stdout
+        #expect(try box.run(["detect", "--page", "cloudwatt", "--sensitivity", "low", "--save", "-q"]).status == 0)
+        let low = try box.run(["anomalies", "--csv"]).stdout
+        #expect(low.split(separator: "\n").count <= before.split(separator: "\n").count)
+        let saved = try box.run(["sql", "--csv", "SELECT count(*) AS n FROM page_setting WHERE sensitivity = 0.7"])
+        #expect(saved.stdout == "n\n2\n")
+        #expect(try box.run(["detect", "--all", "--sensitivity", "shouty"]).status == 64)
+        #expect(try box.run(["detect"]).status == 64)
+    }
+
+    @Test func noDetectSkipsDetection() throws {
+        let box = try Sandbox()
+        let result = try box.run(["ingest", "--no-detect", example])
+        #expect(!result.stderr.contains("anomalies"))
+        #expect(try box.run(["anomalies", "--csv"]).stdout.split(separator: "\n").count == 1)
+    }
+}
