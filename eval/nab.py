@@ -79,7 +79,7 @@ def report(summary, published):
     profiles = summary["profiles"]
     names = ["standard", "reward_low_FP_rate", "reward_low_FN_rate"]
     print("  tracker:            " + ", ".join(f"{n} {profiles[n]['score']:.1f}" for n in names))
-    for key in ["contextOSE", "numenta", "skyline", "twitterADVec", "windowedGaussian"]:
+    for key in ["contextOSE", "numenta", "earthgeckoSkyline", "twitterADVec", "windowedGaussian", "skyline"]:
         entry = published["detectors"].get(key)
         if entry:
             print(f"  {entry['name'] + ':':<20}" + ", ".join(f"{n} {entry['scores'][n]:.1f}" for n in names))
