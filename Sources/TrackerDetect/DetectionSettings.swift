@@ -40,6 +40,8 @@ public struct DetectionSettings: Sendable, Equatable {
     /// Values that make the long-run spread of a gauge, none older than `gaugeLongDays`.
     static let gaugeLongWindow = 480
     static let gaugeLongDays: Int64 = 60
+    /// A new level must lie this share of the long window's farthest excursion away.
+    static let shiftShareOfExtreme = 0.5
     /// Observations that confirm a level shift (the delay before it is raised).
     static let shiftConfirmation = 3
     /// A surge is growth above the usual sustained over this many days (its confirmation delay),

@@ -9,6 +9,9 @@ extension SeriesScan {
         // The noise is at least the long-run spread and 1% of the level: if even that leaves the
         // value unremarkable, the recent spread need not be measured.
         guard abs(v[i] - center) >= threshold * max(longSpread(before: i), 0.01 * abs(center)) else { return }
+        // A bursty series is judged by its bursts: a value is remarkable only beyond the farthest
+        // the series went from its usual level over the long window.
+        guard abs(v[i] - center) > longExtreme(before: i) else { return }
         let noise = gaugeNoise(from..<i, center: center)
         let z = (v[i] - center) / noise
         let kind: AnomalyKind = z > 0 ? .spike : .drop
@@ -28,14 +31,20 @@ extension SeriesScan {
 
     /// The spread of the last `gaugeLongWindow` values before `end` (none older than `gaugeLongDays`),
     /// recomputed every 24 observations.
-    mutating func longSpread(before end: Int) -> Double {
+    mutating func longSpread(before end: Int) -> Double { longWindow(before: end).spread }
+
+    /// How far the values of the long window went from its median, at most.
+    mutating func longExtreme(before end: Int) -> Double { longWindow(before: end).extreme }
+
+    private mutating func longWindow(before end: Int) -> (spread: Double, extreme: Double) {
         if let cached = longSpreadCache, end - cached.at < 24, end >= cached.at { return cached.value }
         scratch2.removeAll(keepingCapacity: true)
         let from = max(end - DetectionSettings.gaugeLongWindow, index(of: t[end - 1] - DetectionSettings.gaugeLongDays * 86_400), 0)
         for j in from..<end { scratch2.append(v[j]) }
         var copy = scratch2
         let center = Robust.median(&copy)
-        let value = scratch2.count >= 96 ? Robust.sigma(&scratch2, around: center) : 0
+        let extreme = scratch2.reduce(0) { max($0, abs($1 - center)) }
+        let value = scratch2.count >= 96 ? (Robust.sigma(&scratch2, around: center), extreme) : (0, 0)
         longSpreadCache = (end, value)
         return value
     }
@@ -86,7 +95,9 @@ extension SeriesScan {
         scratch.removeAll(keepingCapacity: true)
         for j in split...i { scratch.append(v[j]) }
         let after = Robust.median(&scratch)
-        guard abs(after - before) >= threshold * 0.75 * max(longSpread(before: split), 0.01 * abs(before)) else { return }
+        guard abs(after - before) >= threshold * 0.75 * max(longSpread(before: split), 0.01 * abs(before)),
+              abs(after - before) > DetectionSettings.shiftShareOfExtreme * longExtreme(before: split)
+        else { return }
         let noise = gaugeNoise(from..<split, center: before)
         let sign: Double = after > before ? 1 : -1
         let z = abs(after - before) / noise

@@ -14,7 +14,7 @@ struct SeriesScan {
     let zeros: [Int]
     var scratch: [Double] = []
     var scratch2: [Double] = []
-    var longSpreadCache: (at: Int, value: Double)?
+    var longSpreadCache: (at: Int, value: (spread: Double, extreme: Double))?
     var byWeekday: [[Double]] = Array(repeating: [], count: 7)
     var jumpBaselineCache: (week: Int64, value: (Usual, Int)?)?
     /// Surge baselines by the index they end at (a pure function of the data before it).
