@@ -20,16 +20,19 @@ let package = Package(
         .plugin(name: "EmbedMigrationsPlugin", capability: .buildTool(), dependencies: ["EmbedMigrations"]),
 
         .target(name: "TrackerStore", dependencies: ["CSQLite"], plugins: ["EmbedMigrationsPlugin"]),
-        .target(name: "TrackerIngest", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
-        .target(name: "TrackerDetect"),
+        // ISO 8601 times as Unix seconds: shared by the readers, the detector's sentences and the CLI.
+        .target(name: "TrackerTime"),
+        .target(name: "TrackerIngest", dependencies: ["TrackerTime", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "TrackerDetect", dependencies: ["TrackerTime"]),
         .executableTarget(name: "tracker", dependencies: [
-            "TrackerStore", "TrackerIngest", "TrackerDetect",
+            "TrackerStore", "TrackerIngest", "TrackerDetect", "TrackerTime",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         .testTarget(name: "TrackerStoreTests", dependencies: ["TrackerStore"]),
         .testTarget(name: "TrackerDetectTests", dependencies: ["TrackerDetect"]),
-        .testTarget(name: "TrackerIngestTests", dependencies: ["TrackerIngest"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TrackerIngestTests", dependencies: ["TrackerIngest", "TrackerTime"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TrackerTimeTests", dependencies: ["TrackerTime"]),
         .testTarget(name: "trackerTests", dependencies: ["tracker"]),
     ],
     swiftLanguageModes: [.v6]

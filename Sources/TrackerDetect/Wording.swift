@@ -1,4 +1,5 @@
 import Foundation
+import TrackerTime
 
 /// Numbers and times as a journalist would print them.
 enum Wording {
@@ -38,20 +39,11 @@ enum Wording {
 
     static func metricName(_ metric: String) -> String { metric.replacingOccurrences(of: "_", with: " ") }
 
+    /// `2014-02-03`, with the time of day when it is not midnight (`2014-02-03 10:20`).
     static func date(_ time: Int64) -> String {
-        let days = time >= 0 ? time / 86_400 : (time - 86_399) / 86_400
-        let seconds = time - days * 86_400
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
-        let base = String(format: "%04d-%02d-%02d", year, month, day)
-        return seconds == 0 ? base : base + String(format: " %02d:%02d", seconds / 3600, seconds % 3600 / 60)
+        let iso = UTCTime.format(time)  // 2014-02-03T10:20:30Z
+        let day = String(iso.prefix(10))
+        return iso.hasSuffix("T00:00:00Z") ? day : day + " " + iso.dropFirst(11).prefix(5)
     }
 
     /// "on 2024-03-02" or "from 2024-03-01 to 2024-03-09".

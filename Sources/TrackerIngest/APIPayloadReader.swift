@@ -1,4 +1,5 @@
 import Foundation
+import TrackerTime
 
 /// Reads platform API responses as collectors fetch them. They carry no observation time:
 /// every account in a payload is observed at `ReadOptions.observedAt` (default: now).

@@ -1,4 +1,5 @@
 import Foundation
+import TrackerTime
 
 /// Reads wide rows as JSON objects, one per line (NDJSON) or as the elements of one array:
 /// `{"page": "cloudwatt", "platform": "facebook", "observed_at": "2014-02-03", "fans": 994}`.

@@ -1,3 +1,5 @@
+import TrackerTime
+
 /// A time given on the command line: an ISO 8601 date or date-time, `now`,
 /// or an age such as `90m`, `36h`, `7d`, `2w`, `1y` (that long before now).
 public enum TimeExpression {

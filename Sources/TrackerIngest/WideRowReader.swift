@@ -1,3 +1,5 @@
+import TrackerTime
+
 /// Reads wide rows from CSV or TSV: a header naming `page`, `observed_at`, an optional
 /// `platform`, and any number of numeric metric columns; one snapshot per row.
 ///

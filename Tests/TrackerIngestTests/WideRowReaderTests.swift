@@ -1,5 +1,6 @@
 import Testing
 @testable import TrackerIngest
+import TrackerTime
 
 @Suite struct WideRowReaderTests {
     @Test func readsWideRows() throws {

@@ -3,6 +3,7 @@ import Foundation
 import TrackerDetect
 import TrackerIngest
 import TrackerStore
+import TrackerTime
 
 struct AnomaliesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

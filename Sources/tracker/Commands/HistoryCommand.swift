@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TrackerIngest
 import TrackerStore
+import TrackerTime
 
 struct HistoryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TrackerIngest
 import TrackerStore
+import TrackerTime
 
 extension InputFormat: ExpressibleByArgument {}
 extension ConflictPolicy: ExpressibleByArgument {}

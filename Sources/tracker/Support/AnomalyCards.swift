@@ -1,6 +1,7 @@
 import Foundation
 import TrackerIngest
 import TrackerStore
+import TrackerTime
 
 /// The table view of anomalies: one line of facts with a sparkline of the metric around the event,
 /// then the explanation, wrapped to the terminal; coloured by severity on a terminal.

@@ -1,6 +1,7 @@
 import Foundation
 import TrackerIngest
 import TrackerStore
+import TrackerTime
 
 /// One `tracker ingest` invocation: every input is parsed on its own thread and written in the
 /// caller's single write transaction, so the invocation lands whole or not at all.

@@ -1,5 +1,5 @@
 import Testing
-@testable import TrackerIngest
+import TrackerTime
 
 @Suite struct UTCTimeTests {
     @Test func datesAreMidnightUTC() {
@@ -34,14 +34,5 @@ import Testing
             #expect(UTCTime.parse(UTCTime.format(seconds)) == seconds)
         }
         #expect(UTCTime.format(1_391_385_600) == "2014-02-03T00:00:00Z")
-    }
-
-    @Test func timeExpressions() {
-        #expect(TimeExpression.parse("7d", now: 1_000_000) == Int64(1_000_000 - 7 * 86_400))
-        #expect(TimeExpression.parse("36h", now: 1_000_000) == Int64(1_000_000 - 36 * 3600))
-        #expect(TimeExpression.parse("now", now: 42) == 42)
-        #expect(TimeExpression.parse("2014-02-03", now: 0) == 1_391_385_600)
-        #expect(TimeExpression.parse("7x", now: 0) == nil)
-        #expect(TimeExpression.parse("-3d", now: 0) == nil)
     }
 }
