@@ -51,6 +51,16 @@ struct DilutionScan {
 
     private func engaged(_ i: Int) -> Double { size[i] * rate[i] }
 
+    /// The first joint observation at or after `time` (binary search).
+    private func index(atOrAfter time: Int64) -> Int {
+        var low = 0, high = times.count
+        while low < high {
+            let mid = (low + high) / 2
+            if times[mid] < time { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
     private func holds(_ a: Int, _ i: Int) -> Bool {
         size[a] > 0 && rate[a] > 0
             && size[i] >= size[a] * (1 + Self.minimumGrowth)
@@ -78,7 +88,7 @@ struct DilutionScan {
     private func step(_ i: Int) -> Anomaly? {
         guard i > 0 else { return nil }
         if var event = open, event.end == times[i - 1] {
-            let a = times.firstIndex(of: event.start) ?? 0
+            let a = index(atOrAfter: event.start)
             // Goes on while the audience still grows faster than before the event.
             let usual = usualGrowthPerDay(before: a)
             let recent = (size[i] - size[i - 1]) / (Double(times[i] - times[i - 1]) / 86_400)
@@ -89,14 +99,18 @@ struct DilutionScan {
         }
         // During a known surge, measured from its start: the newcomers are the surge's.
         if let surge = surges.first(where: { $0.detectedAt <= times[i] && times[i] <= $0.end }),
-           let a = times.firstIndex(of: surge.start) {
+           case let a = index(atOrAfter: surge.start), a < times.count, times[a] == surge.start {
             guard a < i, open.map({ $0.end < times[a] }) ?? true, holds(a, i) else { return nil }
             let event = Anomaly(metric: audience.metric, kind: .dilution, start: times[a], end: times[i], detectedAt: times[i],
                                 severity: .warning, score: 0, before: size[a], after: size[i], explanation: "")
             return described(event, a, i)
         }
         // Otherwise from the peak of the engaged audience among the starts that qualify.
-        let earliest = times.firstIndex { $0 >= times[i] - DetectionSettings.dilutionDays * 86_400 } ?? i
+        let earliest = index(atOrAfter: times[i] - DetectionSettings.dilutionDays * 86_400)
+        // No start can qualify unless the audience grew a quarter above its smallest size since then.
+        guard i >= 3, let smallest = size[earliest...(i - 3)].min(), size[i] >= smallest * (1 + Self.minimumGrowth) else {
+            return nil
+        }
         var best: Int?
         for a in earliest..<i where i - a >= 3 && times[i] - times[a] >= 21 * 86_400 && holds(a, i) && accelerated(a, i) {
             if let last = open, last.end >= times[a] { continue }  // already reported
@@ -109,7 +123,7 @@ struct DilutionScan {
     }
 
     private func usualGrowthPerDay(before a: Int) -> Double {
-        let from = times.firstIndex { $0 >= times[a] - 28 * 86_400 } ?? a
+        let from = index(atOrAfter: times[a] - 28 * 86_400)
         guard a > from else { return 0 }
         return (size[a] - size[from]) / (Double(times[a] - times[from]) / 86_400)
     }

@@ -60,3 +60,46 @@ enum Robust {
         return a[k]
     }
 }
+
+/// The median of a window sliding forward over a series, kept sorted as it moves:
+/// O(window) per step instead of a selection over the whole window.
+struct RollingMedian {
+    private var sorted: [Double] = []
+    private var range = 0..<0
+
+    /// Moves the window to `target` (which must not start or end before the current window),
+    /// or rebuilds it when it jumps.
+    mutating func move(to target: Range<Int>, in values: [Double]) {
+        if target.lowerBound < range.lowerBound || target.upperBound < range.upperBound
+            || target.lowerBound >= range.upperBound {
+            sorted = values[target].sorted()
+            range = target
+            return
+        }
+        for j in range.lowerBound..<target.lowerBound { remove(values[j]) }
+        for j in range.upperBound..<target.upperBound { insert(values[j]) }
+        range = target
+    }
+
+    var median: Double {
+        let n = sorted.count
+        guard n > 0 else { return .nan }
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2
+    }
+
+    private func position(_ value: Double) -> Int {
+        var low = 0, high = sorted.count
+        while low < high {
+            let mid = (low + high) / 2
+            if sorted[mid] < value { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
+    private mutating func insert(_ value: Double) { sorted.insert(value, at: position(value)) }
+
+    private mutating func remove(_ value: Double) {
+        let index = position(value)
+        if index < sorted.count, sorted[index] == value { sorted.remove(at: index) }
+    }
+}

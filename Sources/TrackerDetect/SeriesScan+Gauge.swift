@@ -3,9 +3,8 @@ extension SeriesScan {
     mutating func checkOutlier(_ i: Int) {
         let from = max(i - DetectionSettings.gaugeWindow, index(of: t[i] - DetectionSettings.baselineDays * 86_400), 0)
         guard i - from >= 8 else { return }
-        scratch.removeAll(keepingCapacity: true)
-        for j in from..<i { scratch.append(v[j]) }
-        let center = Robust.median(&scratch)
+        outlierWindow.move(to: from..<i, in: v)
+        let center = outlierWindow.median
         // The noise is at least the long-run spread and 1% of the level: if even that leaves the
         // value unremarkable, the recent spread need not be measured.
         guard abs(v[i] - center) >= threshold * max(longSpread(before: i), 0.01 * abs(center)) else { return }
@@ -89,9 +88,8 @@ extension SeriesScan {
         guard split >= 8 else { return }
         let from = max(split - DetectionSettings.gaugeWindow, index(of: t[split] - DetectionSettings.baselineDays * 86_400), 0)
         guard split - from >= 8 else { return }
-        scratch.removeAll(keepingCapacity: true)
-        for j in from..<split { scratch.append(v[j]) }
-        let before = Robust.median(&scratch)
+        shiftWindow.move(to: from..<split, in: v)
+        let before = shiftWindow.median
         scratch.removeAll(keepingCapacity: true)
         for j in split...i { scratch.append(v[j]) }
         let after = Robust.median(&scratch)

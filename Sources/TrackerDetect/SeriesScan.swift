@@ -16,6 +16,9 @@ struct SeriesScan {
     var scratch2: [Double] = []
     var longSpreadCache: (at: Int, value: (spread: Double, extreme: Double))?
     var byWeekday: [[Double]] = Array(repeating: [], count: 7)
+    /// The gauge windows before the current value and before a possible shift.
+    var outlierWindow = RollingMedian()
+    var shiftWindow = RollingMedian()
     var jumpBaselineCache: (week: Int64, value: (Usual, Int)?)?
     /// Surge baselines by the index they end at (a pure function of the data before it).
     var surgeBaselineCache: [Int: Usual?] = [:]

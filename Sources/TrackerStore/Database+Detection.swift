@@ -3,6 +3,8 @@ public struct MetricHistory: Sendable {
     public let metric: String
     public var times: [Int64] = []
     public var values: [Double] = []
+    /// Stored in `metric_value` rather than a column of `snapshot`.
+    var isExtra = false
 }
 
 /// An anomaly as stored in the `anomaly` table.
@@ -70,36 +72,47 @@ extension Database {
         return result.values.sorted { $0.metric < $1.metric }
     }
 
-    /// Every page's series, read in one pass per table (for a full re-detection).
-    public func allSeries(pages: Set<Int64>? = nil) throws -> [Int64: [MetricHistory]] {
-        var result: [Int64: [String: MetricHistory]] = [:]
+    /// Every page's series, page after page, read in one pass per table (for a full re-detection):
+    /// `body` gets each page as soon as it is read, so work on it can overlap the reading.
+    public func forEachPageSeries(pages: Set<Int64>? = nil, _ body: (Int64, [MetricHistory]) throws -> Void) throws {
         let common = try makeStatement("""
             SELECT page_id, observed_at, followers, following, fans, posts, engagement_rate FROM snapshot ORDER BY page_id, observed_at
             """)
-        var page: Int64 = -1
-        var current: [String: MetricHistory] = [:]
-        func flush() { if page >= 0, pages?.contains(page) ?? true { result[page] = current } }
-        while try common.step() {
-            let id = common.int64(at: 0)
-            if id != page { flush(); page = id; current = [:] }
-            if let pages, !pages.contains(id) { continue }
-            let time = common.int64(at: 1)
-            for (index, name) in SnapshotWriter.columns.enumerated() where !common.isNull(at: Int32(index + 2)) {
-                current[name, default: MetricHistory(metric: name)].append(time, common.double(at: Int32(index + 2)))
-            }
-        }
-        flush()
         let extra = try makeStatement("""
             SELECT v.page_id, m.name, v.observed_at, v.value FROM metric_value v JOIN metric m ON m.id = v.metric_id
             ORDER BY v.page_id, m.name, v.observed_at
             """)
-        while try extra.step() {
-            let id = extra.int64(at: 0)
-            guard pages?.contains(id) ?? true else { continue }
-            let name = extra.string(at: 1)
-            result[id, default: [:]][name, default: MetricHistory(metric: name)].append(extra.int64(at: 2), extra.double(at: 3))
+        var extraPending = try extra.step()
+        var page: Int64 = -1
+        var columns: [MetricHistory] = []
+        func flush() throws {
+            guard page >= 0 else { return }
+            var histories = columns.filter { !$0.times.isEmpty }
+            // The extra metrics of this page come next in their own ordered stream.
+            while extraPending, extra.int64(at: 0) <= page {
+                if extra.int64(at: 0) == page {
+                    let name = extra.string(at: 1)
+                    if histories.last?.metric != name || !histories.last!.isExtra { histories.append(MetricHistory(extra: name)) }
+                    histories[histories.count - 1].append(extra.int64(at: 2), extra.double(at: 3))
+                }
+                extraPending = try extra.step()
+            }
+            if pages?.contains(page) ?? true { try body(page, histories.sorted { $0.metric < $1.metric }) }
         }
-        return result.mapValues { $0.values.sorted { $0.metric < $1.metric } }
+        while try common.step() {
+            let id = common.int64(at: 0)
+            if id != page {
+                try flush()
+                page = id
+                columns = SnapshotWriter.columns.map { MetricHistory(metric: $0) }
+            }
+            if let pages, !pages.contains(id) { continue }
+            let time = common.int64(at: 1)
+            for index in columns.indices where !common.isNull(at: Int32(index + 2)) {
+                columns[index].append(time, common.double(at: Int32(index + 2)))
+            }
+        }
+        try flush()
     }
 
     // MARK: - Detection state
@@ -212,6 +225,7 @@ extension Database {
 
 extension MetricHistory {
     init(metric: String) { self.metric = metric }
+    init(extra metric: String) { self.metric = metric; isExtra = true }
 
     mutating func append(_ time: Int64, _ value: Double) {
         times.append(time)

@@ -48,12 +48,13 @@ struct DetectionRunner {
     @discardableResult
     func full(pages: [Int64]?) throws -> Int {
         try db.clearDetection(pages: pages)
-        let all = try db.allSeries(pages: pages.map(Set.init))
-        var jobs: [DetectionJob] = []
-        for (page, histories) in all {
-            jobs.append(DetectionJob(page: page, series: histories.map(Series.init), settings: try settings(for: page)))
+        // Pages are judged on the other cores while the next ones are read.
+        let pool = DetectionPool()
+        try db.forEachPageSeries(pages: pages.map(Set.init)) { page, histories in
+            pool.submit(DetectionJob(page: page, series: histories.map(Series.init), settings: try settings(for: page)))
         }
-        return try store(jobs, DetectionJob.runAll(jobs))
+        let (jobs, results) = pool.finish()
+        return try store(jobs, results)
     }
 
     private func settings(for page: Int64) throws -> DetectionSettings {
@@ -80,6 +81,30 @@ struct DetectionJob: Sendable {
             }
         }
         return results.values
+    }
+}
+
+/// Judges jobs on background threads as they are submitted, at most a few ahead of the workers.
+final class DetectionPool: @unchecked Sendable {
+    private let group = DispatchGroup()
+    private let lock = NSLock()
+    private let slots = DispatchSemaphore(value: 2 * max(1, ProcessInfo.processInfo.activeProcessorCount))
+    private var done: [(DetectionJob, [Anomaly])] = []
+
+    func submit(_ job: DetectionJob) {
+        slots.wait()
+        DispatchQueue.global().async(group: group) {
+            let found = PageDetector(settings: job.settings).detect(series: job.series, from: job.from, open: job.open)
+            self.lock.withLock { self.done.append((job, found)) }
+            self.slots.signal()
+        }
+    }
+
+    /// Waits for every job; returns them with their results, by page.
+    func finish() -> ([DetectionJob], [[Anomaly]]) {
+        group.wait()
+        let sorted = lock.withLock { done.sorted { $0.0.page < $1.0.page } }
+        return (sorted.map(\.0), sorted.map(\.1))
     }
 }
 
