@@ -24,8 +24,10 @@ let package = Package(
         .target(name: "TrackerTime"),
         .target(name: "TrackerIngest", dependencies: ["TrackerTime", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "TrackerDetect", dependencies: ["TrackerTime"]),
+        // Charts and sparklines: pure rendering, no SQLite.
+        .target(name: "TrackerReport", dependencies: ["TrackerTime"]),
         .executableTarget(name: "tracker", dependencies: [
-            "TrackerStore", "TrackerIngest", "TrackerDetect", "TrackerTime",
+            "TrackerStore", "TrackerIngest", "TrackerDetect", "TrackerTime", "TrackerReport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -33,6 +35,7 @@ let package = Package(
         .testTarget(name: "TrackerDetectTests", dependencies: ["TrackerDetect"]),
         .testTarget(name: "TrackerIngestTests", dependencies: ["TrackerIngest", "TrackerTime"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TrackerTimeTests", dependencies: ["TrackerTime"]),
+        .testTarget(name: "TrackerReportTests", dependencies: ["TrackerReport"]),
         .testTarget(name: "trackerTests", dependencies: ["tracker"]),
     ],
     swiftLanguageModes: [.v6]

@@ -25,6 +25,7 @@ struct Tracker: ParsableCommand {
             IngestCommand.self,
             AnomaliesCommand.self,
             DetectCommand.self,
+            ChartCommand.self,
             PagesCommand.self,
             HistoryCommand.self,
             SQLCommand.self,

@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import TrackerIngest
+import TrackerReport
+import TrackerStore
+import TrackerTime
+
+struct ChartCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "chart",
+        abstract: "Draw a page's metrics in the terminal, with anomaly periods marked under each chart.",
+        discussion: """
+            One chart per platform and metric, as wide as the terminal (or --width), in braille dots \
+            (--ascii for plain ASCII). The scale turns logarithmic when a metric spans more than two \
+            orders of magnitude; gaps in the snapshots are left as gaps.
+
+            Examples:
+              tracker chart --page cloudwatt
+              tracker chart --page cloudwatt --platform facebook --metric fans --metric engagement_rate
+              tracker chart --page cloudwatt --since 90d --ascii --width 80
+            """
+    )
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(help: "The page (handle).") var page: String
+    @Option(help: "Only this platform.") var platform: String?
+    @Option(help: "A metric to draw (repeatable; default: every metric of the page).") var metric: [String] = []
+    @Option(help: "Only snapshots at or after this time.") var since: String?
+    @Option(help: "Columns (default: the terminal's width).") var width: Int?
+    @Option(help: "Rows of each chart.") var height: Int = 10
+    @Flag(help: "Plain ASCII instead of braille characters.") var ascii = false
+
+    func validate() throws {
+        if let since, TimeExpression.parse(since, now: 0) == nil { throw ValidationError("--since '\(since)' is not \(TimeExpression.help)") }
+        if let width, width < 30 { throw ValidationError("--width must be at least 30") }
+        if height < 4 { throw ValidationError("--height must be at least 4") }
+    }
+
+    func run() throws {
+        let from = since.flatMap { TimeExpression.parse($0, now: Int64(Date().timeIntervalSince1970)) } ?? .min
+        let chart = TerminalChart(width: width ?? Terminal.width, height: height, ascii: ascii)
+        let db = try database.openForReading()
+        let out = StandardOutput()
+        try db.read { db in
+            for page in try PageLookup.find(page, platform: platform, in: db) {
+                var filter = AnomalyFilter()
+                filter.pageIDs = [page.id]
+                let anomalies = try db.anomalies(matching: filter)
+                let metrics = try metric.isEmpty ? db.metricNames(of: page) : metric.map { $0.lowercased() }
+                for name in metrics {
+                    let rows = try db.history(of: page, metrics: [name]).filter { $0.time >= from && $0.values[0] != nil }
+                    let series = TerminalChart.Series(name: "\(page.platform)/\(page.handle) · \(name)",
+                                                      times: rows.map(\.time), values: rows.compactMap { $0.values[0] })
+                    let marks = anomalies.filter { $0.anomaly.metric == name }.reversed().map {
+                        TerminalChart.Mark(start: $0.anomaly.start, end: $0.anomaly.end, label: $0.anomaly.kind)
+                    }
+                    for line in chart.render(series, marks: Array(marks)) { out.write(line + "\n") }
+                    out.write("\n")
+                }
+            }
+        }
+        out.flush()
+    }
+}
