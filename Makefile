@@ -23,6 +23,8 @@ demo: build
 	@$(BIN) history --db $(DEMO_DB) --table --page cloudwatt --platform facebook --since 2014-01-27 --until 2014-03-10
 	@echo; echo "== tracker anomalies --page cloudwatt"
 	@$(BIN) anomalies --db $(DEMO_DB) --table --page cloudwatt
+	@echo; echo "== tracker chart --page cloudwatt --metric fans --metric following"
+	@$(BIN) chart --db $(DEMO_DB) --page cloudwatt --metric fans --metric following --width 80 --height 8
 
 test:
 	$(SWIFT) build --build-tests

@@ -50,7 +50,7 @@ struct ChartCommand: ParsableCommand {
                 let metrics = try metric.isEmpty ? db.metricNames(of: page) : metric.map { $0.lowercased() }
                 for name in metrics {
                     let rows = try db.history(of: page, metrics: [name]).filter { $0.time >= from && $0.values[0] != nil }
-                    let series = TerminalChart.Series(name: "\(page.platform)/\(page.handle) · \(name)",
+                    let series = TerminalChart.Series(name: "\(page.platform)/\(page.handle)\(ascii ? " - " : " · ")\(name)",
                                                       times: rows.map(\.time), values: rows.compactMap { $0.values[0] })
                     let marks = anomalies.filter { $0.anomaly.metric == name }.reversed().map {
                         TerminalChart.Mark(start: $0.anomaly.start, end: $0.anomaly.end, label: $0.anomaly.kind)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TrackerIngest
+import TrackerReport
 import TrackerStore
 import TrackerTime
 
@@ -44,6 +45,7 @@ struct HistoryCommand: ParsableCommand {
         try db.read { db in
             let pages = try PageLookup.find(page, platform: platform, in: db)
             let metrics = try metric.isEmpty ? pages.flatMap(db.metricNames(of:)).uniqued() : metric.map { $0.lowercased() }
+            if output.resolved == .table { try printSparklines(db, pages: pages, metrics: metrics, from: from, to: to) }
             let writer = ResultWriter(format: output.resolved,
                                       columns: ["platform", "page", "observed_at"] + metrics.flatMap { [$0, "\($0)_change"] })
             for page in pages {
@@ -61,6 +63,28 @@ struct HistoryCommand: ParsableCommand {
             }
             writer.finish()
         }
+    }
+}
+
+extension HistoryCommand {
+    /// On a table, one line per page and metric: its sparkline over the period, first → last value.
+    func printSparklines(_ db: Database, pages: [PageRef], metrics: [String], from: Int64, to: Int64?) throws {
+        let out = StandardOutput()
+        let width = metrics.map(\.count).max() ?? 0
+        for page in pages {
+            for (index, values) in try sparklineValues(db, page, metrics, from, to).enumerated() where !values.isEmpty {
+                let name = metrics[index].padding(toLength: width, withPad: " ", startingAt: 0)
+                out.write("\(page.platform)/\(page.handle)  \(name)  \(Sparkline.draw(values, width: 40))  "
+                          + "\(ResultWriter.human(MetricCell.value(values.first))) → \(ResultWriter.human(MetricCell.value(values.last)))\n")
+            }
+        }
+        out.write("\n")
+        out.flush()
+    }
+
+    private func sparklineValues(_ db: Database, _ page: PageRef, _ metrics: [String], _ from: Int64, _ to: Int64?) throws -> [[Double]] {
+        let rows = try db.history(of: page, metrics: metrics, until: to).filter { $0.time >= from }
+        return metrics.indices.map { index in rows.compactMap { $0.values[index] } }
     }
 }
 
