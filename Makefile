@@ -25,6 +25,8 @@ demo: build
 	@$(BIN) anomalies --db $(DEMO_DB) --table --page cloudwatt
 	@echo; echo "== tracker chart --page cloudwatt --metric fans --metric following"
 	@$(BIN) chart --db $(DEMO_DB) --page cloudwatt --metric fans --metric following --width 80 --height 8
+	@echo; echo "== tracker report --page cloudwatt"
+	@$(BIN) report --db $(DEMO_DB) --page cloudwatt -o $(basename $(DEMO_DB))-cloudwatt.html
 
 test:
 	$(SWIFT) build --build-tests

@@ -57,11 +57,11 @@ public struct TerminalChart {
         func y(_ v: Double) -> Int { Int(((1 - scale.position(v)) * Double(grid.height - 1)).rounded()) }
 
         let keep = Downsample.lttbIndices(series, points: grid.width)
-        let gap = Self.gapLimit(series.times)
+        let gaps = Gaps(series.times)
         var previous: Int?
         for index in keep {
             let point = (x(series.times[index]), y(series.values[index]))
-            if let p = previous, series.times[index] - series.times[p] <= gap {
+            if let p = previous, !gaps.between(p, index) {
                 grid.line(from: (x(series.times[p]), y(series.values[p])), to: point)
             } else {
                 grid.set(point.0, point.1)
@@ -97,13 +97,7 @@ public struct TerminalChart {
         return String(row).trimmingTrailingSpaces
     }
 
-    /// Two observations further apart than 3 times the usual interval are not joined.
-    static func gapLimit(_ times: [Int64]) -> Int64 {
-        guard times.count > 2 else { return .max }
-        var intervals = zip(times.dropFirst(), times).map { $0 - $1 }
-        intervals.sort()
-        return max(intervals[intervals.count / 2] * 3, 1)
-    }
+
 
     private func timeAxis(first: Int64, last: Int64, margin: Int, columns: Int) -> [String] {
         let ticks = DateTicks.ticks(first, last, maxCount: max(2, columns / 12))
@@ -248,4 +242,26 @@ extension Downsample {
     static func lttbIndices(_ series: TerminalChart.Series, points: Int) -> [Int] {
         lttb(series.times.map(Double.init), series.values, threshold: max(3, points))
     }
+}
+
+
+/// Where a series has gaps: two observations further apart than 3 times the usual interval are
+/// not joined, nor are two drawn points with such a gap anywhere between them (after downsampling).
+struct Gaps {
+    private let count: [Int]  // count[k]: gaps among the intervals ending at 1...k
+
+    init(_ times: [Int64]) {
+        var limit = Int64.max
+        if times.count > 2 {
+            var intervals = zip(times.dropFirst(), times).map { $0 - $1 }
+            intervals.sort()
+            limit = max(intervals[intervals.count / 2] * 3, 1)
+        }
+        var count = [0]
+        for k in times.indices.dropFirst() { count.append(count[k - 1] + (times[k] - times[k - 1] > limit ? 1 : 0)) }
+        self.count = count
+    }
+
+    /// Whether a gap lies between observations `a` < `b`.
+    func between(_ a: Int, _ b: Int) -> Bool { count[b] - count[a] > 0 }
 }

@@ -26,6 +26,7 @@ struct Tracker: ParsableCommand {
             AnomaliesCommand.self,
             DetectCommand.self,
             ChartCommand.self,
+            ReportCommand.self,
             PagesCommand.self,
             HistoryCommand.self,
             SQLCommand.self,

@@ -1,0 +1,36 @@
+import Foundation
+import Testing
+
+@Suite struct ReportCommandTests {
+    let example = repositoryRoot.appendingPathComponent("examples/cloudwatt.csv").path
+
+    @Test func writesTheCloudwattReport() throws {
+        let box = try Sandbox()
+        #expect(try box.run(["ingest", "--quiet", example]).status == 0)
+        let path = box.folder.appendingPathComponent("cloudwatt.html").path
+        let result = try box.run(["report", "--page", "cloudwatt", "-o", path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == path + "\n")
+        let html = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(!html.contains("http://") && !html.contains("https://"))
+        #expect(html.contains("<h2>facebook</h2>") && html.contains("<h2>twitter</h2>"))
+        #expect(html.contains("Fans and engagement rate"))
+        #expect(html.contains("the engaged audience shrank from 278 to 166"))
+        #expect(html.contains("follow churn"))
+        #expect(html.contains("4,164"))
+    }
+
+    @Test func writesAnIndexOfEveryPage() throws {
+        let box = try Sandbox()
+        #expect(try box.run(["ingest", "--quiet", example]).status == 0)
+        let folder = box.folder.appendingPathComponent("reports").path
+        let result = try box.run(["report", "--all", "-o", folder])
+        #expect(result.status == 0, "\(result.stderr)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+        #expect(files == ["facebook-cloudwatt.html", "index.html", "twitter-cloudwatt.html"])
+        let index = try String(contentsOfFile: folder + "/index.html", encoding: .utf8)
+        #expect(index.contains("href=\"facebook-cloudwatt.html\"") && index.contains("href=\"twitter-cloudwatt.html\""))
+        #expect(try box.run(["report", "--all"]).status == 64)
+        #expect(try box.run(["report"]).status == 64)
+    }
+}
