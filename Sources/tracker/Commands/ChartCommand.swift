@@ -42,6 +42,7 @@ struct ChartCommand: ParsableCommand {
         let chart = TerminalChart(width: width ?? Terminal.width, height: height, ascii: ascii)
         let db = try database.openForReading()
         let out = StandardOutput()
+        var drawn = 0
         try db.read { db in
             for page in try PageLookup.find(page, platform: platform, in: db) {
                 var filter = AnomalyFilter()
@@ -50,6 +51,8 @@ struct ChartCommand: ParsableCommand {
                 let metrics = try metric.isEmpty ? db.metricNames(of: page) : metric.map { $0.lowercased() }
                 for name in metrics {
                     let rows = try db.history(of: page, metrics: [name]).filter { $0.time >= from && $0.values[0] != nil }
+                    guard !rows.isEmpty else { continue }  // a metric of another platform of the page
+                    drawn += 1
                     let series = TerminalChart.Series(name: "\(page.platform)/\(page.handle)\(ascii ? " - " : " · ")\(name)",
                                                       times: rows.map(\.time), values: rows.compactMap { $0.values[0] })
                     let marks = anomalies.filter { $0.anomaly.metric == name }.reversed().map {
@@ -61,5 +64,6 @@ struct ChartCommand: ParsableCommand {
             }
         }
         out.flush()
+        if drawn == 0 { throw CLIError("nothing to draw for \(page)", hint: "check --metric and --since; tracker history --page \(page) shows what is stored") }
     }
 }
