@@ -35,6 +35,7 @@ test:
 # Speed and memory against the named baselines, on data generated on the fly.
 bench: build
 	python3 bench/ingest.py
+	python3 bench/report.py
 	python3 bench/detect.py
 
 # Quality figures: NAB on ../shared/data/nab (scored by ../shared/eval/nab_score.py), and the

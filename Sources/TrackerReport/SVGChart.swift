@@ -51,15 +51,16 @@ public struct SVGChart {
         svg += "<title>\(HTML.escape(title))</title><desc>\(HTML.escape(description))</desc>"
         svg += "<defs><pattern id=\"hatch\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">"
         svg += "<line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" class=\"hatch\"/></pattern></defs>"
+        var labels = ""
         for (index, period) in periods.enumerated() where period.end >= first && period.start <= last {
             let x0 = x(max(period.start, first)), x1 = max(x(min(period.end, last)), x0 + 2)
             svg += "<rect class=\"period\" x=\(f(x0)) y=\(f(plot.y)) width=\(f(x1 - x0)) height=\(f(plot.h))/>"
-            svg += "<text class=\"period-label\" x=\(f(x0 + 3)) y=\(f(plot.y + 12 + Double(index % 3) * 12))>\(HTML.escape(period.label))</text>"
+            labels += "<text class=\"period-label\" x=\(f(x0 + 4)) y=\(f(plot.y + 14 + Double(index % 4) * 14))>\(HTML.escape(period.label))</text>"
         }
         svg += axisX(first: first, last: last, plot: plot, x: x)
         svg += draw(left, plot: plot, x: x, side: .left)
         if let right { svg += draw(right, plot: plot, x: x, side: .right) }
-        return svg + "</svg>"
+        return svg + labels + "</svg>"
     }
 
     private enum Side { case left, right }
