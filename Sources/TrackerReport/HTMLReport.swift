@@ -70,13 +70,25 @@ public enum HTMLReport {
             let latest = report.events.max { $0.detectedAt < $1.detectedAt }
             rows += "<tr><td><a href=\"\(HTML.escape(file))\">\(HTML.escape(report.handle))</a></td><td>\(HTML.escape(report.platform))</td>"
             rows += "<td class=\"num\">\(audience.flatMap(\.values.last).map(number) ?? "")</td>"
-            rows += "<td class=\"spark\">\(audience.map { Sparkline.draw(Array($0.values.suffix(90)), width: 24) } ?? "")</td>"
-            rows += "<td>\(latest.map { "<span class=\"badge \($0.severity)\">\($0.severity)</span> \(HTML.escape($0.kind)) · \(UTCTime.formatDate($0.detectedAt))" } ?? "—")</td></tr>"
+            rows += "<td>\(audience.map { svgSparkline(Array($0.values.suffix(90)), label: "\(label($0.name)), last 90 snapshots") } ?? "")</td>"
+            rows += "<td>\(latest.map { "<span class=\"badge \($0.severity)\">\($0.severity)</span> \(HTML.escape($0.kind.replacingOccurrences(of: "_", with: " "))) · \(UTCTime.formatDate($0.detectedAt))" } ?? "—")</td></tr>"
         }
         let body = "<header><h1>Tracked pages</h1><p class=\"meta\">\(entries.count) pages · generated \(UTCTime.format(generatedAt))</p></header>"
             + "<section class=\"card\"><table><thead><tr><th>Page</th><th>Platform</th><th class=\"num\">Audience</th>"
             + "<th>Last 90 snapshots</th><th>Latest anomaly</th></tr></thead><tbody>\(rows)</tbody></table></section>"
         return document(title: "tracker — all pages", body: body)
+    }
+
+    /// A small inline SVG line of the values.
+    static func svgSparkline(_ values: [Double], label: String, width: Double = 120, height: Double = 24) -> String {
+        guard values.count > 1, let low = values.min(), let high = values.max() else { return "" }
+        let points = values.enumerated().map { index, value in
+            let x = Double(index) / Double(values.count - 1) * width
+            let y = high > low ? (1 - (value - low) / (high - low)) * (height - 4) + 2 : height / 2
+            return String(format: "%.1f,%.1f", x, y)
+        }.joined(separator: " ")
+        return "<svg class=\"sparkline\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"\(Int(width))\" height=\"\(Int(height))\" role=\"img\">"
+            + "<title>\(HTML.escape(label))</title><polyline points=\"\(points)\"/></svg>"
     }
 
     // MARK: - Sections
@@ -268,7 +280,8 @@ public enum HTMLReport {
         th { color: var(--muted); font-weight: 600; }
         tfoot th, tfoot td { border-top: 2px solid var(--ink); font-weight: 600; }
         .num { text-align: right; }
-        .spark { font-size: 16px; letter-spacing: -1px; }
+        svg.sparkline { display: block; }
+        svg.sparkline polyline { fill: none; stroke: var(--line); stroke-width: 1.5; }
         .anomalies { padding-left: 20px; }
         .anomalies li { margin-bottom: 12px; }
         .anomalies p { margin: 4px 0 0; }
