@@ -3,17 +3,8 @@ import TrackerTime
 
 /// What a report shows about one page on one platform.
 public struct PageReport: Sendable {
-    public struct Metric: Sendable {
-        public let name: String
-        public let times: [Int64]
-        public let values: [Double]
-
-        public init(name: String, times: [Int64], values: [Double]) {
-            self.name = name
-            self.times = times
-            self.values = values
-        }
-    }
+    /// A metric's observations (`name` is the metric).
+    public typealias Metric = ChartSeries
 
     public struct Event: Sendable {
         public let metric: String
@@ -146,13 +137,13 @@ public enum HTMLReport {
         return html + "</div>"
     }
 
-    static func line(_ metric: PageReport.Metric) -> SVGChart.Line {
-        SVGChart.Line(name: label(metric.name), times: metric.times, values: metric.values)
+    static func line(_ metric: PageReport.Metric) -> ChartSeries {
+        ChartSeries(name: label(metric.name), times: metric.times, values: metric.values)
     }
 
-    static func periods(_ report: PageReport, metric: String, kinds: Set<String>?) -> [SVGChart.Period] {
+    static func periods(_ report: PageReport, metric: String, kinds: Set<String>?) -> [ChartPeriod] {
         report.events.filter { $0.metric == metric && (kinds?.contains($0.kind) ?? true) }
-            .map { SVGChart.Period(start: $0.start, end: $0.end, label: $0.kind.replacingOccurrences(of: "_", with: " ")) }
+            .map { ChartPeriod(start: $0.start, end: $0.end, label: $0.kind.replacingOccurrences(of: "_", with: " ")) }
     }
 
     /// The last 30 snapshots with the change of each metric, and the average change per day.

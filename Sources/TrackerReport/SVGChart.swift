@@ -6,30 +6,6 @@ import TrackerTime
 /// anomaly periods shaded (hatched, so they survive greyscale printing) and labelled, and a
 /// `<title>`/`<desc>` for screen readers. Long series are downsampled for drawing (LTTB).
 public struct SVGChart {
-    public struct Line {
-        public let name: String
-        public let times: [Int64]
-        public let values: [Double]
-
-        public init(name: String, times: [Int64], values: [Double]) {
-            self.name = name
-            self.times = times
-            self.values = values
-        }
-    }
-
-    public struct Period {
-        public let start: Int64
-        public let end: Int64
-        public let label: String
-
-        public init(start: Int64, end: Int64, label: String) {
-            self.start = start
-            self.end = end
-            self.label = label
-        }
-    }
-
     public var width = 760.0
     public var height = 260.0
     /// Points drawn per line at most.
@@ -39,7 +15,7 @@ public struct SVGChart {
     public init() {}
 
     /// `left` on the left axis; `right`, if any, dashed on its own axis on the right.
-    public func render(title: String, description: String, left: Line, right: Line? = nil, periods: [Period] = []) -> String {
+    public func render(title: String, description: String, left: ChartSeries, right: ChartSeries? = nil, periods: [ChartPeriod] = []) -> String {
         let all = [left] + (right.map { [$0] } ?? [])
         guard let first = all.compactMap(\.times.first).min(), let last = all.compactMap(\.times.last).max() else {
             return "<p class=\"empty\">No data for \(HTML.escape(title)).</p>"
@@ -65,7 +41,7 @@ public struct SVGChart {
 
     private enum Side { case left, right }
 
-    private func draw(_ line: Line, plot: (x: Double, y: Double, w: Double, h: Double), x: (Int64) -> Double, side: Side) -> String {
+    private func draw(_ line: ChartSeries, plot: (x: Double, y: Double, w: Double, h: Double), x: (Int64) -> Double, side: Side) -> String {
         guard let low = line.values.min(), let high = line.values.max() else { return "" }
         let scale = YScale(low: low, high: high)
         func y(_ v: Double) -> Double { plot.y + (1 - scale.position(v)) * plot.h }

@@ -9,30 +9,6 @@ import TrackerTime
 /// let lines = TerminalChart(width: 80).render(series, marks: [.init(start: s, end: e, label: "surge")])
 /// ```
 public struct TerminalChart {
-    public struct Series {
-        public let name: String
-        public let times: [Int64]
-        public let values: [Double]
-
-        public init(name: String, times: [Int64], values: [Double]) {
-            self.name = name
-            self.times = times
-            self.values = values
-        }
-    }
-
-    public struct Mark {
-        public let start: Int64
-        public let end: Int64
-        public let label: String
-
-        public init(start: Int64, end: Int64, label: String) {
-            self.start = start
-            self.end = end
-            self.label = label
-        }
-    }
-
     public var width: Int
     public var height: Int
     public var ascii: Bool
@@ -43,7 +19,7 @@ public struct TerminalChart {
         self.ascii = ascii
     }
 
-    public func render(_ series: Series, marks: [Mark] = []) -> [String] {
+    public func render(_ series: ChartSeries, marks: [ChartPeriod] = []) -> [String] {
         guard let first = series.times.first, let last = series.times.last, let low = series.values.min(),
               let high = series.values.max() else { return ["\(series.name): no data"] }
         let scale = YScale(low: low, high: high)
@@ -239,7 +215,7 @@ extension String {
 
 extension Downsample {
     /// The indices of the points to draw `series` with at most `points` points.
-    static func lttbIndices(_ series: TerminalChart.Series, points: Int) -> [Int] {
+    static func lttbIndices(_ series: ChartSeries, points: Int) -> [Int] {
         lttb(series.times.map(Double.init), series.values, threshold: max(3, points))
     }
 }

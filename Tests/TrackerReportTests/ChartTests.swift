@@ -46,16 +46,16 @@ import Testing
 @Suite struct TerminalChartTests {
     let day: Int64 = 86_400
 
-    func series(_ values: [Double], skip: Range<Int> = 0..<0) -> TerminalChart.Series {
+    func series(_ values: [Double], skip: Range<Int> = 0..<0) -> ChartSeries {
         let days = values.indices.filter { !skip.contains($0) }
-        return TerminalChart.Series(name: "fans", times: days.map { 1_388_534_400 + Int64($0) * day }, values: days.map { values[$0] })
+        return ChartSeries(name: "fans", times: days.map { 1_388_534_400 + Int64($0) * day }, values: days.map { values[$0] })
     }
 
     @Test func fitsTheWidthAndMarksAnomalies() {
         let values: [Double] = (0..<180).map { (d: Int) -> Double in d > 60 ? Double(1000 + (d - 60) * 25) : Double(1000 + d) }
         let chart = TerminalChart(width: 80, height: 8)
         let start: Int64 = 1_388_534_400 + 60 * day, end: Int64 = 1_388_534_400 + 150 * day
-        let lines = chart.render(series(values), marks: [TerminalChart.Mark(start: start, end: end, label: "surge")])
+        let lines = chart.render(series(values), marks: [ChartPeriod(start: start, end: end, label: "surge")])
         #expect(lines.allSatisfy { $0.count <= 80 })
         #expect(lines.count == 1 + 8 + 2 + 1)
         #expect(lines.last?.contains("━") == true && lines.last?.contains("surge") == true)

@@ -53,10 +53,10 @@ struct ChartCommand: ParsableCommand {
                     let rows = try db.history(of: page, metrics: [name]).filter { $0.time >= from && $0.values[0] != nil }
                     guard !rows.isEmpty else { continue }  // a metric of another platform of the page
                     drawn += 1
-                    let series = TerminalChart.Series(name: "\(page.platform)/\(page.handle)\(ascii ? " - " : " · ")\(name)",
+                    let series = ChartSeries(name: "\(page.platform)/\(page.handle)\(ascii ? " - " : " · ")\(name)",
                                                       times: rows.map(\.time), values: rows.compactMap { $0.values[0] })
                     let marks = anomalies.filter { $0.anomaly.metric == name }.reversed().map {
-                        TerminalChart.Mark(start: $0.anomaly.start, end: $0.anomaly.end, label: $0.anomaly.kind)
+                        ChartPeriod(start: $0.anomaly.start, end: $0.anomaly.end, label: $0.anomaly.kind)
                     }
                     for line in chart.render(series, marks: Array(marks)) { out.write(line + "\n") }
                     out.write("\n")
