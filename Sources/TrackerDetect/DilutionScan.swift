@@ -51,15 +51,8 @@ struct DilutionScan {
 
     private func engaged(_ i: Int) -> Double { size[i] * rate[i] }
 
-    /// The first joint observation at or after `time` (binary search).
-    private func index(atOrAfter time: Int64) -> Int {
-        var low = 0, high = times.count
-        while low < high {
-            let mid = (low + high) / 2
-            if times[mid] < time { low = mid + 1 } else { high = mid }
-        }
-        return low
-    }
+    /// The first joint observation at or after `time`.
+    private func index(atOrAfter time: Int64) -> Int { times.lowerBound(of: time) }
 
     private func holds(_ a: Int, _ i: Int) -> Bool {
         size[a] > 0 && rate[a] > 0

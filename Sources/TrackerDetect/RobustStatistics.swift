@@ -87,14 +87,7 @@ struct RollingMedian {
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2
     }
 
-    private func position(_ value: Double) -> Int {
-        var low = 0, high = sorted.count
-        while low < high {
-            let mid = (low + high) / 2
-            if sorted[mid] < value { low = mid + 1 } else { high = mid }
-        }
-        return low
-    }
+    private func position(_ value: Double) -> Int { sorted.lowerBound(of: value) }
 
     private mutating func insert(_ value: Double) { sorted.insert(value, at: position(value)) }
 

@@ -14,14 +14,7 @@ public struct Series: Sendable, Equatable {
     public var count: Int { times.count }
 
     /// The index of the first observation at or after `time` (count when none).
-    public func firstIndex(atOrAfter time: Int64) -> Int {
-        var low = 0, high = times.count
-        while low < high {
-            let mid = (low + high) / 2
-            if times[mid] < time { low = mid + 1 } else { high = mid }
-        }
-        return low
-    }
+    public func firstIndex(atOrAfter time: Int64) -> Int { times.lowerBound(of: time) }
 }
 
 /// How a metric behaves, which decides how it is watched.
@@ -46,5 +39,17 @@ public enum MetricNature: Sendable, Equatable {
             }
             return falls * 5 <= rises ? .cumulative : .gauge
         }
+    }
+}
+
+extension Array where Element: Comparable {
+    /// In a sorted array, the index of the first element not less than `value` (binary search).
+    func lowerBound(of value: Element) -> Int {
+        var low = 0, high = count
+        while low < high {
+            let mid = (low + high) / 2
+            if self[mid] < value { low = mid + 1 } else { high = mid }
+        }
+        return low
     }
 }
