@@ -13,7 +13,7 @@ struct DetectionRunner {
     /// than what was already judged (a backfill), or whose sensitivity changed, is redone from scratch.
     func incremental(firstNew: [Int64: Int64]) throws -> Int {
         var redo: [Int64] = []
-        var jobs: [DetectionJob] = []
+        let pool = DetectionPool()
         for (page, first) in firstNew.sorted(by: { $0.key < $1.key }) {
             let settings = try self.settings(for: page)
             guard let state = try db.detectionState(pageID: page), state.sensitivity == settings.sensitivity,
@@ -22,11 +22,12 @@ struct DetectionRunner {
                 continue
             }
             let since = first - DetectionSettings.lookbackDays * 86_400
-            jobs.append(DetectionJob(page: page, series: try db.series(ofPage: page, since: since).map(Series.init),
+            pool.submit(DetectionJob(page: page, series: try db.series(ofPage: page, since: since).map(Series.init),
                                      settings: settings, from: first,
                                      open: try db.latestAnomalies(pageID: page).compactMap(Anomaly.init)))
         }
-        var count = try store(jobs, DetectionJob.runAll(jobs))
+        let (jobs, results) = pool.finish()
+        var count = try store(jobs, results)
         if !redo.isEmpty { count += try full(pages: redo) }
         return count
     }
@@ -69,22 +70,10 @@ struct DetectionJob: Sendable {
     let settings: DetectionSettings
     var from: Int64 = .min
     var open: [Anomaly] = []
-
-    /// Runs the jobs on every core: pages are independent.
-    static func runAll(_ jobs: [DetectionJob]) -> [[Anomaly]] {
-        let results = ResultSlots(count: jobs.count)
-        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            for index in stride(from: worker, to: jobs.count, by: workers) {
-                let job = jobs[index]
-                results.set(index, PageDetector(settings: job.settings).detect(series: job.series, from: job.from, open: job.open))
-            }
-        }
-        return results.values
-    }
 }
 
-/// Judges jobs on background threads as they are submitted, at most a few ahead of the workers.
+/// Judges jobs on background threads as they are submitted (pages are independent), at most a
+/// few ahead of the workers, so reading the next page overlaps judging the last.
 final class DetectionPool: @unchecked Sendable {
     private let group = DispatchGroup()
     private let lock = NSLock()
@@ -106,22 +95,6 @@ final class DetectionPool: @unchecked Sendable {
         let sorted = lock.withLock { done.sorted { $0.0.page < $1.0.page } }
         return (sorted.map(\.0), sorted.map(\.1))
     }
-}
-
-/// Slots written by different threads, each slot by one thread only.
-private final class ResultSlots: @unchecked Sendable {
-    private var slots: [[Anomaly]]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: [], count: count) }
-
-    func set(_ index: Int, _ value: [Anomaly]) {
-        lock.lock()
-        slots[index] = value
-        lock.unlock()
-    }
-
-    var values: [[Anomaly]] { lock.withLock { slots } }
 }
 
 // MARK: - Between the store's records and the detector's types
