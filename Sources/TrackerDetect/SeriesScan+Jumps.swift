@@ -27,10 +27,12 @@ extension SeriesScan {
             if sign * previousExcess / (noise * days(i - 2, i - 1).squareRoot()) >= threshold { continue }
             var start = i - 1, score = sign * z1
             if score < threshold || sign * excess1 < minimum {
-                // Two intervals together (a purchase delivered over two days).
-                let excess2 = usual.excess(of: v[i] - v[i - 1], from: t[i - 1], to: t[i]) + usual.excess(of: v[i - 1] - v[i - 2], from: t[i - 2], to: t[i - 1])
+                // Two intervals together (a purchase delivered over two days): each must carry part of it.
+                let excess2 = excess1 + previousExcess
                 let z2 = excess2 / (noise * days(i - 2, i).squareRoot())
-                guard sign * z2 >= threshold, sign * excess2 >= minimum, sign * excess1 > 0,
+                guard sign * z2 >= threshold, sign * excess2 >= minimum,
+                      sign * excess1 >= noise * days(i - 1, i).squareRoot(),
+                      sign * previousExcess >= noise * days(i - 2, i - 1).squareRoot(),
                       log.open[kind]?.end != t[i - 1] else { continue }
                 start = i - 2
                 score = sign * z2
