@@ -38,11 +38,13 @@ bench: build
 	python3 bench/report.py
 	python3 bench/detect.py
 
-# Quality figures: NAB on ../shared/data/nab (scored by ../shared/eval/nab_score.py), and the
-# synthetic audiences on seeds other than the one the tests use.
+# Quality figures: NAB on ../shared/data/nab (scored by ../shared/eval/nab_score.py), the
+# synthetic audiences on seeds other than the one the tests use, and the follower-audit rules on
+# ../shared/data/audit.
 eval: build
 	python3 eval/nab.py
 	TRACKER_EVAL=1 $(SWIFT) test --filter SyntheticEvaluationReport 2>&1 | grep '^synthetic'
+	TRACKER_EVAL=1 $(SWIFT) test --filter SharedDataEvaluation 2>&1 | grep '^audit'
 
 install: build
 	install -D -m 0755 $(BIN) $(DESTDIR)$(PREFIX)/bin/tracker

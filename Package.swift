@@ -24,6 +24,8 @@ let package = Package(
         .target(name: "TrackerTime"),
         .target(name: "TrackerIngest", dependencies: ["TrackerTime", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "TrackerDetect", dependencies: ["TrackerTime"]),
+        // Follower audit rules and verdicts: pure functions over profiles.
+        .target(name: "TrackerAudit"),
         // Charts and sparklines: pure rendering, no SQLite.
         .target(name: "TrackerReport", dependencies: ["TrackerTime"]),
         .executableTarget(name: "tracker", dependencies: [
@@ -36,6 +38,7 @@ let package = Package(
         .testTarget(name: "TrackerIngestTests", dependencies: ["TrackerIngest", "TrackerTime"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TrackerTimeTests", dependencies: ["TrackerTime"]),
         .testTarget(name: "TrackerReportTests", dependencies: ["TrackerReport"]),
+        .testTarget(name: "TrackerAuditTests", dependencies: ["TrackerAudit", "TrackerIngest"]),
         .testTarget(name: "trackerTests", dependencies: ["tracker"]),
     ],
     swiftLanguageModes: [.v6]

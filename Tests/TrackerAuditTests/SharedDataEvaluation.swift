@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+import TrackerAudit
+import TrackerIngest
+
+/// `make eval`: each rule and the combined verdict on ../shared/data/audit.
+@Suite struct SharedDataEvaluation {
+    static let shared = ProcessInfo.processInfo.environment["TRACKER_SHARED"]
+        ?? URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../shared").standardized.path
+
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["TRACKER_EVAL"] != nil))
+    func reportOnLabelledFollowers() throws {
+        let srf = try Self.rows(Self.shared + "/data/audit/srf-instagram-2017/labelled_1000_inclprivate.csv").map(Self.srf)
+        let bought = try Self.rows(Self.shared + "/data/audit/bought-followers-2018/fake_accounts.csv").map(Self.twitter)
+        let now: Int64 = 1_506_816_000  // 2017-10-01, after SRF's collection
+        let boughtNow: Int64 = 1_516_838_400  // 2018-01-25, after the purchase
+        print("audit: SRF Instagram 2017 (\(srf.count) accounts, \(srf.filter(\.fake).count) labelled fake); bought followers 2018 (\(bought.count), all fake)")
+        for rule in AuditRule.all + [nil] {
+            let name = rule?.id ?? "suspicious (combined)"
+            let judge = { (p: Profile, at: Int64) -> Bool? in
+                guard let rule else { return Verdict.judge(p, now: at).label == .suspicious }
+                return rule.test(p, at)
+            }
+            let counts = Counts(srf.map { (judge($0.profile, now), $0.fake) })
+            let caught = bought.compactMap { judge($0, boughtNow) }
+            let boughtRecall = caught.isEmpty ? "n/a" : String(format: "%.3f", Double(caught.filter { $0 }.count) / Double(caught.count))
+            print("audit \(name.padding(toLength: 32, withPad: " ", startingAt: 0)) SRF: \(counts)  bought recall \(boughtRecall)")
+        }
+    }
+
+    struct Counts: CustomStringConvertible {
+        var tp = 0, fp = 0, tn = 0, fn = 0, abstained = 0
+        init(_ pairs: [(Bool?, Bool)]) {
+            for (flag, fake) in pairs {
+                switch (flag, fake) {
+                case (nil, _): abstained += 1
+                case (true?, true): tp += 1
+                case (true?, false): fp += 1
+                case (false?, false): tn += 1
+                case (false?, true): fn += 1
+                }
+            }
+        }
+        var mcc: Double {
+            let d = Double((tp + fp) * (tp + fn) * (tn + fp) * (tn + fn)).squareRoot()
+            return d > 0 ? (Double(tp * tn) - Double(fp * fn)) / d : 0
+        }
+        var description: String {
+            guard tp + fp + tn + fn > 0 else { return "abstains (fields not in this data)".padding(toLength: 44, withPad: " ", startingAt: 0) }
+            let precision = tp + fp > 0 ? Double(tp) / Double(tp + fp) : 0, recall = tp + fn > 0 ? Double(tp) / Double(tp + fn) : 0
+            return String(format: "precision %.3f recall %.3f MCC %.3f", precision, recall, mcc)
+        }
+    }
+
+    // MARK: - Reading the shared files
+
+    static func rows(_ path: String) throws -> [[String: String]] {
+        var header: [String] = [], rows: [[String: String]] = []
+        try CSVScanner(source: try ByteSource(path: path), delimiter: UInt8(ascii: ","), quoting: true).forEachRecord { record in
+            let fields = (0..<record.count).map { record.string($0) ?? "" }
+            if header.isEmpty { header = fields } else { rows.append(Dictionary(uniqueKeysWithValues: zip(header, fields))) }
+        }
+        return rows
+    }
+
+    static func srf(_ row: [String: String]) -> (profile: Profile, fake: Bool) {
+        var p = Profile(id: row["Username"] ?? "")
+        p.posts = row["Number.of.posts"].flatMap { Int($0) }
+        p.following = row["Number.of.people.they.follow"].flatMap { Int($0) }
+        p.followers = row["Number.of.followers"].flatMap { Int($0) }
+        p.defaultImage = row["has_profile_picture"].map { $0 != "TRUE" }
+        p.protected = row["Private.account"].map { $0 == "TRUE" }
+        return (p, row["rating"] == "TRUE")
+    }
+
+    static func twitter(_ row: [String: String]) -> Profile {
+        var p = Profile(id: row["id_str"] ?? "")
+        p.handle = row["screen_name"]; p.name = row["name"]; p.description = row["description"]
+        p.location = row["location"]; p.url = row["url"]; p.lang = row["lang"]
+        p.createdAt = row["created_at"].flatMap(twitterTime)
+        p.posts = row["statuses_count"].flatMap { Int($0) }
+        p.followers = row["followers_count"].flatMap { Int($0) }
+        p.following = row["friends_count"].flatMap { Int($0) }
+        p.listed = row["listed_count"].flatMap { Int($0) }
+        p.defaultImage = row["default_profile_image"].map { $0 == "True" }
+        // The latest tweet is a Python dict literal: its first 'created_at' is the tweet's time.
+        if let status = row["status"], let range = status.range(of: #"'created_at': '([^']+)'"#, options: .regularExpression) {
+            p.lastPostAt = twitterTime(String(status[range].dropFirst(15).dropLast()))
+        }
+        return p
+    }
+
+    /// `Thu Apr 17 09:16:09 +0000 2014`.
+    static func twitterTime(_ text: String) -> Int64? {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "EEE MMM dd HH:mm:ss Z yyyy"
+        return formatter.date(from: text).map { Int64($0.timeIntervalSince1970) }
+    }
+}
