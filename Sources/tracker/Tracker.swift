@@ -16,6 +16,8 @@ struct Tracker: ParsableCommand {
             Examples:
               tracker ingest daily.csv
               tracker anomalies --page cloudwatt
+              tracker chart --page cloudwatt
+              tracker report --page cloudwatt -o cloudwatt.html
               tracker pages
               tracker history --page cloudwatt --metric fans --since 90d
               tracker sql "SELECT * FROM gains WHERE page = :p" -p p cloudwatt
