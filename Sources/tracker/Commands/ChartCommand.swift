@@ -1,9 +1,7 @@
 import ArgumentParser
 import Foundation
-import TrackerIngest
 import TrackerReport
 import TrackerStore
-import TrackerTime
 
 struct ChartCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -23,47 +21,45 @@ struct ChartCommand: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
-    @Option(help: "The page (handle).") var page: String
-    @Option(help: "Only this platform.") var platform: String?
-    @Option(help: "A metric to draw (repeatable; default: every metric of the page).") var metric: [String] = []
-    @Option(help: "Only snapshots at or after this time.") var since: String?
+    @OptionGroup var series: SeriesOptions
     @Option(help: "Columns (default: the terminal's width).") var width: Int?
     @Option(help: "Rows of each chart.") var height: Int = 10
     @Flag(help: "Plain ASCII instead of braille characters.") var ascii = false
 
     func validate() throws {
-        if let since, TimeExpression.parse(since, now: 0) == nil { throw ValidationError("--since '\(since)' is not \(TimeExpression.help)") }
         if let width, width < 30 { throw ValidationError("--width must be at least 30") }
         if height < 4 { throw ValidationError("--height must be at least 4") }
     }
 
     func run() throws {
-        let from = since.flatMap { TimeExpression.parse($0, now: Int64(Date().timeIntervalSince1970)) } ?? .min
+        let from = series.from
         let chart = TerminalChart(width: width ?? Terminal.width, height: height, ascii: ascii)
         let db = try database.openForReading()
         let out = StandardOutput()
         var drawn = 0
         try db.read { db in
-            for page in try PageLookup.find(page, platform: platform, in: db) {
+            for page in try series.pages(in: db) {
                 var filter = AnomalyFilter()
                 filter.pageIDs = [page.id]
                 let anomalies = try db.anomalies(matching: filter)
-                let metrics = try metric.isEmpty ? db.metricNames(of: page) : metric.map { $0.lowercased() }
+                let metrics = try series.metrics(of: [page], in: db)
                 for name in metrics {
                     let rows = try db.history(of: page, metrics: [name]).filter { $0.time >= from && $0.values[0] != nil }
                     guard !rows.isEmpty else { continue }  // a metric of another platform of the page
                     drawn += 1
-                    let series = ChartSeries(name: "\(page.platform)/\(page.handle)\(ascii ? " - " : " · ")\(name)",
+                    let line = ChartSeries(name: "\(page.platform)/\(page.handle)\(ascii ? " - " : " · ")\(name)",
                                                       times: rows.map(\.time), values: rows.compactMap { $0.values[0] })
                     let marks = anomalies.filter { $0.anomaly.metric == name }.reversed().map {
                         ChartPeriod(start: $0.anomaly.start, end: $0.anomaly.end, label: $0.anomaly.kind)
                     }
-                    for line in chart.render(series, marks: Array(marks)) { out.write(line + "\n") }
+                    for text in chart.render(line, marks: Array(marks)) { out.write(text + "\n") }
                     out.write("\n")
                 }
             }
         }
         out.flush()
-        if drawn == 0 { throw CLIError("nothing to draw for \(page)", hint: "check --metric and --since; tracker history --page \(page) shows what is stored") }
+        if drawn == 0 {
+            throw CLIError("nothing to draw for \(series.page)", hint: "check --metric and --since; tracker history --page \(series.page) shows what is stored")
+        }
     }
 }

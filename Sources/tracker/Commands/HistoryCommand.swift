@@ -23,28 +23,22 @@ struct HistoryCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var output: OutputOptions
 
-    @Option(help: "The page (handle).") var page: String
-    @Option(help: "Only this platform.") var platform: String?
-    @Option(help: "A metric to show (repeatable; default: every metric of the page).") var metric: [String] = []
-    @Option(help: "Only snapshots at or after this time.") var since: String?
+    @OptionGroup var series: SeriesOptions
     @Option(help: "Only snapshots at or before this time.") var until: String?
 
     func validate() throws {
-        for (name, value) in [("--since", since), ("--until", until)] {
-            if let value, TimeExpression.parse(value, now: 0) == nil {
-                throw ValidationError("\(name) '\(value)' is not \(TimeExpression.help)")
-            }
+        if let until, TimeExpression.parse(until, now: 0) == nil {
+            throw ValidationError("--until '\(until)' is not \(TimeExpression.help)")
         }
     }
 
     func run() throws {
-        let now = Int64(Date().timeIntervalSince1970)
-        let from = since.flatMap { TimeExpression.parse($0, now: now) } ?? Int64.min
-        let to = until.flatMap { TimeExpression.parse($0, now: now) }
+        let from = series.from
+        let to = until.flatMap { TimeExpression.parse($0, now: Int64(Date().timeIntervalSince1970)) }
         let db = try database.openForReading()
         try db.read { db in
-            let pages = try PageLookup.find(page, platform: platform, in: db)
-            let metrics = try metric.isEmpty ? pages.flatMap(db.metricNames(of:)).uniqued() : metric.map { $0.lowercased() }
+            let pages = try series.pages(in: db)
+            let metrics = try series.metrics(of: pages, in: db)
             if output.resolved == .table { try printSparklines(db, pages: pages, metrics: metrics, from: from, to: to) }
             let writer = ResultWriter(format: output.resolved,
                                       columns: ["platform", "page", "observed_at"] + metrics.flatMap { [$0, "\($0)_change"] })
