@@ -22,14 +22,14 @@ let package = Package(
         .target(name: "TrackerStore", dependencies: ["CSQLite"], plugins: ["EmbedMigrationsPlugin"]),
         // ISO 8601 times as Unix seconds: shared by the readers, the detector's sentences and the CLI.
         .target(name: "TrackerTime"),
-        .target(name: "TrackerIngest", dependencies: ["TrackerTime", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "TrackerIngest", dependencies: ["TrackerTime", "TrackerAudit", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "TrackerDetect", dependencies: ["TrackerTime"]),
         // Follower audit rules and verdicts: pure functions over profiles.
-        .target(name: "TrackerAudit"),
+        .target(name: "TrackerAudit", dependencies: ["TrackerTime"]),
         // Charts and sparklines: pure rendering, no SQLite.
         .target(name: "TrackerReport", dependencies: ["TrackerTime"]),
         .executableTarget(name: "tracker", dependencies: [
-            "TrackerStore", "TrackerIngest", "TrackerDetect", "TrackerTime", "TrackerReport",
+            "TrackerStore", "TrackerIngest", "TrackerDetect", "TrackerTime", "TrackerReport", "TrackerAudit",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

@@ -1,7 +1,7 @@
 /// The rules every reader applies to the identifying fields of a row.
-enum FieldRules {
+public enum FieldRules {
     /// A platform name: lower-cased letters, digits, `-`, `_` or `.`.
-    static func platform(_ text: String) -> String? {
+    public static func platform(_ text: String) -> String? {
         let name = text.trimmingSpaces.lowercased()
         guard !name.isEmpty, name.count <= 64,
               name.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || "0123456789-_.".unicodeScalars.contains($0)) })
@@ -10,7 +10,7 @@ enum FieldRules {
     }
 
     /// A page handle as given, without surrounding spaces or a leading `@`.
-    static func page(_ text: String) -> String? {
+    public static func page(_ text: String) -> String? {
         var name = text.trimmingSpaces
         if name.hasPrefix("@") { name.removeFirst() }
         guard !name.isEmpty, name.utf8.count <= 512,
@@ -28,5 +28,5 @@ enum FieldRules {
         return name
     }
 
-    static let platformHint = "platform names are letters, digits, '-', '_' or '.'"
+    public static let platformHint = "platform names are letters, digits, '-', '_' or '.'"
 }

@@ -18,6 +18,8 @@ struct Tracker: ParsableCommand {
               tracker anomalies --page cloudwatt
               tracker chart --page cloudwatt
               tracker report --page cloudwatt -o cloudwatt.html
+              tracker followers ingest --page cloudwatt --platform twitter followers.csv
+              tracker audit --page cloudwatt
               tracker pages
               tracker history --page cloudwatt --metric fans --since 90d
               tracker sql "SELECT * FROM gains WHERE page = :p" -p p cloudwatt
@@ -29,6 +31,8 @@ struct Tracker: ParsableCommand {
             DetectCommand.self,
             ChartCommand.self,
             ReportCommand.self,
+            FollowersCommand.self,
+            AuditCommand.self,
             PagesCommand.self,
             HistoryCommand.self,
             SQLCommand.self,

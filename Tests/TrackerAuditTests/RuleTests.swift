@@ -4,6 +4,7 @@ import Testing
 @Suite struct RuleTests {
     let now: Int64 = 1_516_752_000  // 2018-01-24
     let day: Int64 = 86_400
+    let policy = VerdictPolicy()
 
     func human() -> Profile {
         var p = Profile(id: "1")
@@ -21,18 +22,18 @@ import Testing
     }
 
     @Test func aHumanLooksGenuine() {
-        let verdict = Verdict.judge(human(), now: now)
+        let verdict = policy.judge(human(), now: now)
         #expect(verdict.label == .genuine)
         #expect(verdict.score < 20)
         #expect(verdict.flagged.isEmpty)
     }
 
     @Test func aFollowBackBotIsSuspiciousForEveryReason() {
-        let verdict = Verdict.judge(bot(), now: now)
+        let verdict = policy.judge(bot(), now: now)
         #expect(verdict.label == .suspicious)
         #expect(verdict.score == 100)
         for id in ["no_description", "never_posted", "follow_ratio_50", "old_default_image", "no_bio_no_location_follows_100",
-                   "cc_under_30_followers", "cc_follows_over_twice_followers", "inactive"] {
+                   "cc_few_followers", "cc_follows_over_twice_followers", "inactive"] {
             #expect(verdict.flagged.contains(id), "\(id)")
         }
     }
@@ -40,20 +41,42 @@ import Testing
     @Test func inactiveMeansNoPostFor90DaysOrFewerThan3() {
         var p = human()
         p.lastPostAt = now - 91 * day
-        #expect(Verdict.judge(p, now: now).label == .inactive)
+        #expect(policy.judge(p, now: now).label == .inactive)
         p.lastPostAt = nil
         p.posts = 2
-        #expect(Verdict.judge(p, now: now).flagged.contains("inactive"))
+        #expect(policy.judge(p, now: now).flagged.contains("inactive"))
     }
 
     @Test func rulesAbstainWithoutTheirFields() {
         var p = Profile(id: "3")
         p.followers = 10
         p.following = 800
-        let verdict = Verdict.judge(p, now: now)
-        #expect(verdict.flagged.sorted() == ["cc_follows_over_twice_followers", "cc_under_30_followers", "follow_ratio_50"])
-        #expect(verdict.score == 100)  // every rule that could judge it says so
-        #expect(Verdict.judge(Profile(id: "4"), now: now).score == 0)
+        let verdict = policy.judge(p, now: now)
+        #expect(verdict.flagged.sorted() == ["cc_few_followers", "cc_follows_over_twice_followers", "follow_ratio_50"])
+        #expect(verdict.score == 95)  // follows 80 times its followers: 50 × log 80 / log 10
+        #expect(policy.judge(Profile(id: "4"), now: now).score == 0)
+    }
+
+    @Test func imbalanceScoresOnALogScale() {
+        var p = human()
+        p.followers = 100
+        p.following = 1_000  // 10×: the default suspicious ratio
+        #expect(policy.judge(p, now: now).score == 50)
+        #expect(policy.judge(p, now: now).label == .suspicious)
+        p.following = 316  // about √10×
+        #expect(policy.judge(p, now: now).score == 25)
+        #expect(policy.judge(p, now: now).label == .genuine)
+    }
+
+    @Test func anEmptyAccountCollectingFollowsIsSuspicious() {
+        var p = human()
+        p.posts = 1
+        p.followers = 100
+        p.following = 250
+        let verdict = policy.judge(p, now: now)
+        #expect(verdict.label == .suspicious)
+        p.following = 150  // not twice its followers: dormant, not collecting
+        #expect(policy.judge(p, now: now).label == .inactive)
     }
 
     @Test func everyRuleIsNamedAndExplained() {

@@ -11,15 +11,15 @@ import TrackerIngest
     @Test(.enabled(if: ProcessInfo.processInfo.environment["TRACKER_EVAL"] != nil))
     func reportOnLabelledFollowers() throws {
         let srf = try Self.rows(Self.shared + "/data/audit/srf-instagram-2017/labelled_1000_inclprivate.csv").map(Self.srf)
-        let bought = try Self.rows(Self.shared + "/data/audit/bought-followers-2018/fake_accounts.csv").map(Self.twitter)
+        let bought = try Self.profiles(Self.shared + "/data/audit/bought-followers-2018/fake_accounts.csv")
         let now: Int64 = 1_506_816_000  // 2017-10-01, after SRF's collection
         let boughtNow: Int64 = 1_516_838_400  // 2018-01-25, after the purchase
         print("audit: SRF Instagram 2017 (\(srf.count) accounts, \(srf.filter(\.fake).count) labelled fake); bought followers 2018 (\(bought.count), all fake)")
         for rule in AuditRule.all + [nil] {
             let name = rule?.id ?? "suspicious (combined)"
             let judge = { (p: Profile, at: Int64) -> Bool? in
-                guard let rule else { return Verdict.judge(p, now: at).label == .suspicious }
-                return rule.test(p, at)
+                guard let rule else { return VerdictPolicy().judge(p, now: at).label == .suspicious }
+                return rule.check(p, now: at)
             }
             let counts = Counts(srf.map { (judge($0.profile, now), $0.fake) })
             let caught = bought.compactMap { judge($0, boughtNow) }
@@ -73,28 +73,12 @@ import TrackerIngest
         return (p, row["rating"] == "TRUE")
     }
 
-    static func twitter(_ row: [String: String]) -> Profile {
-        var p = Profile(id: row["id_str"] ?? "")
-        p.handle = row["screen_name"]; p.name = row["name"]; p.description = row["description"]
-        p.location = row["location"]; p.url = row["url"]; p.lang = row["lang"]
-        p.createdAt = row["created_at"].flatMap(twitterTime)
-        p.posts = row["statuses_count"].flatMap { Int($0) }
-        p.followers = row["followers_count"].flatMap { Int($0) }
-        p.following = row["friends_count"].flatMap { Int($0) }
-        p.listed = row["listed_count"].flatMap { Int($0) }
-        p.defaultImage = row["default_profile_image"].map { $0 == "True" }
-        // The latest tweet is a Python dict literal: its first 'created_at' is the tweet's time.
-        if let status = row["status"], let range = status.range(of: #"'created_at': '([^']+)'"#, options: .regularExpression) {
-            p.lastPostAt = twitterTime(String(status[range].dropFirst(15).dropLast()))
+    /// Read as `tracker followers ingest` reads them: the v1.1 user objects, columns as they come.
+    static func profiles(_ path: String) throws -> [Profile] {
+        var profiles: [Profile] = []
+        try ProfileReader(source: try ByteSource(path: path), format: .csv, options: ReadOptions(now: 0)).read { item in
+            if case .profile(let profile, _, _) = item { profiles.append(profile) }
         }
-        return p
-    }
-
-    /// `Thu Apr 17 09:16:09 +0000 2014`.
-    static func twitterTime(_ text: String) -> Int64? {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.dateFormat = "EEE MMM dd HH:mm:ss Z yyyy"
-        return formatter.date(from: text).map { Int64($0.timeIntervalSince1970) }
+        return profiles
     }
 }

@@ -16,6 +16,13 @@ enum Terminal {
         return ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init) ?? 80
     }
 
+    /// A line of stdout before a table, written at once so that it precedes the table's buffered output.
+    static func printHeading(_ text: String) {
+        let output = StandardOutput()
+        output.write(text + "\n")
+        output.flush()
+    }
+
     static func printError(_ text: String) {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }

@@ -1,0 +1,62 @@
+/// Counts over the followers of one roster, built one account at a time in constant memory.
+public struct AuditSummary: Sendable {
+    /// How many accounts each rule flagged, among those it could judge.
+    public struct RuleCount: Sendable, Equatable {
+        public let rule: String
+        public var flagged = 0
+        public var judged = 0
+    }
+
+    /// Account ages at the roster's time, by bucket; the last bucket is "unknown".
+    public static let ageBuckets = ["under 30 days", "30 days to 1 year", "1 to 2 years", "2 to 5 years", "5 to 10 years", "10 years or more", "unknown"]
+    static let ageLimits: [Double] = [30, 365.25, 2 * 365.25, 5 * 365.25, 10 * 365.25]
+
+    public let now: Int64
+    public private(set) var accounts = 0
+    public private(set) var rules: [RuleCount]
+    public private(set) var verdicts: [Verdict.Label: Int] = [:]
+    public private(set) var ages = [Int](repeating: 0, count: ageBuckets.count)
+    public private(set) var followbackChampions = 0
+
+    public init(policy: VerdictPolicy, now: Int64) {
+        self.now = now
+        rules = policy.rules.map { RuleCount(rule: $0.id) }
+        self.policy = policy
+    }
+
+    private let policy: VerdictPolicy
+
+    /// Judges one account and counts it; returns its verdict.
+    @discardableResult
+    public mutating func add(_ profile: Profile) -> Verdict {
+        let verdict = policy.judge(profile, now: now)
+        accounts += 1
+        for (index, rule) in policy.rules.enumerated() {
+            guard let shows = rule.check(profile, now: now) else { continue }
+            rules[index].judged += 1
+            if shows { rules[index].flagged += 1 }
+        }
+        verdicts[verdict.label, default: 0] += 1
+        ages[ageBucket(profile)] += 1
+        if Self.isFollowbackChampion(profile) { followbackChampions += 1 }
+        return verdict
+    }
+
+    /// The share of accounts with a label (0 when there are none).
+    public func share(_ label: Verdict.Label) -> Double {
+        accounts == 0 ? 0 : Double(verdicts[label, default: 0]) / Double(accounts)
+    }
+
+    private func ageBucket(_ profile: Profile) -> Int {
+        guard let created = profile.createdAt else { return Self.ageBuckets.count - 1 }
+        let days = Double(now - created) / 86_400
+        return Self.ageLimits.firstIndex { days < $0 } ?? Self.ageLimits.count
+    }
+
+    /// Follows more than 1,000 accounts and about as many as follow it (within 10%): the follow-back
+    /// trader's profile, which follows anyone who follows back.
+    public static func isFollowbackChampion(_ profile: Profile) -> Bool {
+        guard let following = profile.following, let followers = profile.followers, following > 1_000 else { return false }
+        return Double(min(following, followers)) >= 0.9 * Double(max(following, followers))
+    }
+}

@@ -1,0 +1,69 @@
+import ArgumentParser
+import Foundation
+import TrackerAudit
+import TrackerIngest
+import TrackerStore
+import TrackerTime
+
+extension ProfileFormat: ExpressibleByArgument {}
+
+struct FollowersIngestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ingest",
+        abstract: "Record a roster: the accounts following a page (or followed by it) at one time, with their profiles.",
+        discussion: """
+            Several files make one roster, in order (pages of an API listing). Columns or fields: id, handle, name, \
+            description, location, url, lang, created_at, posts, followers, following, listed, favourites, \
+            last_post_at, default_image, verified, protected; Twitter API v1.1 and v2 user objects and Instagram's \
+            names are read as they come (statuses_count, friends_count, public_metrics, …). Other fields are ignored.
+
+            All or nothing, like tracker ingest. A roster already stored at the same time is replaced; a profile \
+            is stored again only when a field changed. The audit figures (audited_followers, suspicious_share, \
+            inactive_share, new_followers, lost_followers, new_suspicious_share, batch_arrivals; for following: \
+            audited_following, following_suspicious_share, following_inactive_share, followed, unfollowed, \
+            churned_follows) become metrics of the page at --at, watched for anomalies.
+            """
+    )
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var roster: RosterOptions
+
+    @Option(help: "When the roster was taken (ISO 8601; default: now).") var at: String?
+    @Option(help: "Input format (default: from the file extension; csv for -).") var format: ProfileFormat?
+    @Flag(name: .customLong("skip-invalid"), help: "Record the valid accounts and report each rejected line.") var skipInvalid = false
+    @Option(help: "With --skip-invalid: write the rejected lines to this file.") var rejects: String?
+    @Flag(name: [.short, .long], help: "Print nothing on success (for cron).") var quiet = false
+    @Flag(name: .customLong("no-detect"), help: "Do not look for anomalies in the audit metrics.") var noDetect = false
+    @Argument(help: "Files to read, or - for standard input.") var files: [String]
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("give at least one file, or - for standard input") }
+        if files.filter({ $0 == "-" }).count > 1 { throw ValidationError("standard input (-) can be read only once") }
+        if rejects != nil && !skipInvalid { throw ValidationError("--rejects goes with --skip-invalid") }
+        _ = try TimeOption.parse(at, name: "at")
+    }
+
+    func run() throws {
+        let started = Date()
+        let now = Int64(started.timeIntervalSince1970)
+        let takenAt = try TimeOption.parse(at, name: "at") ?? now
+        let policy = try roster.policy()
+        let db = try database.openForWriting()
+        var outcome: RosterIngest.Outcome?
+        do {
+            try db.write { db in
+                var ingest = try RosterIngest(db: db, options: roster, takenAt: takenAt, now: now)
+                ingest.skipInvalid = skipInvalid
+                ingest.rejects = try rejects.map(RejectsFile.init(path:))
+                ingest.quiet = quiet
+                outcome = try ingest.run(files: files, format: format, policy: policy, detect: !noDetect)
+            }
+        } catch {
+            try? db.recordFailedIngestRun(source: sourceNames, format: "roster", startedAt: started, error: "\(error)")
+            throw error
+        }
+        if !quiet, let outcome { Terminal.printError(outcome.summary(source: sourceNames, seconds: Date().timeIntervalSince(started))) }
+    }
+
+    private var sourceNames: String { files.map { $0 == "-" ? "<stdin>" : $0 }.joined(separator: ", ") }
+}

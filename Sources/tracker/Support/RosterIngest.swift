@@ -1,0 +1,136 @@
+import Foundation
+import TrackerAudit
+import TrackerIngest
+import TrackerStore
+import TrackerTime
+
+/// One `tracker followers ingest`: reads the files into one roster, audits it against the previous one,
+/// and stores the audit figures as metrics, all in the caller's write transaction.
+struct RosterIngest {
+    let db: Database
+    let options: RosterOptions
+    let takenAt: Int64
+    let now: Int64
+    var skipInvalid = false
+    var rejects: RejectsFile?
+    var quiet = false
+
+    struct Outcome {
+        let page: PageRef
+        let relation: RosterRelation
+        var read = 0, rejected = 0, duplicates = 0
+        var members = 0, newVersions = 0, replaced = false
+        var summary: AuditSummary?
+        var changes: RosterAudit.Changes?
+        var anomalies = 0
+
+        func summary(source: String, seconds: Double) -> String {
+            let g = { (n: Int) in ResultWriter.grouped(Int64(n)) }
+            var text = "\(source): \(g(read)) accounts read"
+            if rejected > 0 { text += ", \(g(rejected)) rejected" }
+            text += "; \(relation.rawValue) of \(page.platform)/\(page.handle) \(replaced ? "replaced" : "recorded")"
+                + " with \(g(members)) accounts, \(g(newVersions)) new or changed profiles"
+            if let summary {
+                text += String(format: "; %.1f%% suspicious, %.1f%% inactive", 100 * summary.share(.suspicious), 100 * summary.share(.inactive))
+            }
+            if let changes { text += "; since \(UTCTime.format(changes.previous.takenAt)): +\(g(changes.added)) −\(g(changes.lost))" }
+            return text + String(format: "; %.2f s", seconds)
+        }
+    }
+
+    init(db: Database, options: RosterOptions, takenAt: Int64, now: Int64) throws {
+        self.db = db
+        self.options = options
+        self.takenAt = takenAt
+        self.now = now
+    }
+
+    func run(files: [String], format: ProfileFormat?, policy: VerdictPolicy, detect: Bool) throws -> Outcome {
+        let snapshots = try SnapshotWriter(database: db, policy: .replace)
+        let page = try resolvePage(snapshots)
+        let runID = try db.beginIngestRun(source: files.map { $0 == "-" ? "<stdin>" : $0 }.joined(separator: ", "),
+                                          format: "roster-" + (format?.rawValue ?? "auto"))
+        let writer = try RosterWriter(database: db, pageID: page.id, relation: options.relation, takenAt: takenAt, runID: runID)
+        var outcome = Outcome(page: page, relation: options.relation)
+        for path in files { try read(path, format: format, platform: page.platform, into: writer, outcome: &outcome) }
+        try writer.finish()
+        outcome.members = writer.members
+        outcome.newVersions = writer.newVersions
+        outcome.replaced = writer.replacedExisting
+        guard let roster = try db.roster(pageID: page.id, relation: options.relation, at: takenAt) else { return outcome }
+        let audit = RosterAudit(db: db, policy: policy)
+        let summary = try audit.summary(of: roster)
+        let changes = try db.roster(before: roster).map { try audit.changes(from: $0, to: roster) }
+        outcome.summary = summary
+        outcome.changes = changes
+        var counts = IngestCounts()
+        counts.rowsRead = outcome.read
+        counts.rowsRejected = outcome.rejected
+        snapshots.runID = runID
+        let metrics = RosterAudit.metrics(relation: options.relation, summary: summary, changes: changes)
+        let outcomeOfWrite = try snapshots.write(platform: page.platform, page: page.handle, time: takenAt,
+                                                 values: ArraySlice(metrics.map(\.1)), slots: try snapshots.slots(for: metrics.map(\.0)))
+        counts.record(outcomeOfWrite)
+        try db.finishIngestRun(runID, counts: counts, contentHash: nil)
+        if detect { outcome.anomalies = try DetectionRunner(db: db, sensitivity: nil).incremental(firstNew: [page.id: takenAt]) }
+        return outcome
+    }
+
+    /// The page named by --page; created when --platform is given and it does not exist yet.
+    private func resolvePage(_ snapshots: SnapshotWriter) throws -> PageRef {
+        let found = try db.findPages(named: options.page, platform: options.platform)
+        if found.count == 1 { return found[0] }
+        if found.count > 1 { return try options.page(in: db) }  // the ambiguity error
+        guard let given = options.platform else { throw CLIError("no page named '\(options.page)'", hint: "give --platform to create it") }
+        guard let platform = FieldRules.platform(given), let name = FieldRules.page(options.page) else {
+            throw CLIError("'\(given)/\(options.page)' is not a valid platform and page name", hint: FieldRules.platformHint)
+        }
+        return PageRef(id: try snapshots.pageID(platform: platform, page: name), platform: platform, handle: name)
+    }
+
+    private func read(_ path: String, format: ProfileFormat?, platform: String, into writer: RosterWriter, outcome: inout Outcome) throws {
+        guard let format = format ?? (path == "-" ? .csv : ProfileFormat.guess(path: path)) else {
+            throw CLIError("cannot tell the format of \(path) from its name", hint: "give --format csv|tsv|ndjson|json|twitter")
+        }
+        var readOptions = ReadOptions(now: now)
+        readOptions.skipInvalid = skipInvalid
+        readOptions.keepRaw = rejects != nil
+        let source = try ByteSource(path: path)
+        let progress = ProgressBar.make(label: source.name, quiet: quiet)
+        progress?.total = source.expectedSize
+        if let progress { source.onProgress = { progress.update(bytes: $0) } }
+        defer { progress?.clear() }
+        var header: String?
+        try ProfileReader(source: source, format: format, options: readOptions).read { item in
+            switch item {
+            case .rejected(let row):
+                try reject(row.error, raw: row.raw, header: header, outcome: &outcome)
+            case .profile(let profile, let line, let raw):
+                if line == 2, header == nil, rejects != nil { header = Self.headerLine(path) }
+                outcome.read += 1
+                if try writer.add(platform: platform, key: profile.id, fields: profile.storedFields) == .duplicate {
+                    let error = IngestError(source: source.name, line: line, column: "id", value: profile.id,
+                                            message: "repeats an account already in this roster")
+                    guard skipInvalid else { throw error }
+                    outcome.read -= 1
+                    try reject(error, raw: raw, header: header, outcome: &outcome)
+                }
+            }
+        }
+    }
+
+    private func reject(_ error: IngestError, raw: String?, header: String?, outcome: inout Outcome) throws {
+        outcome.read += 1
+        outcome.rejected += 1
+        Terminal.printError("Skipped \(error)")
+        try rejects?.write(raw: raw, header: header)
+    }
+
+    /// The first line of a delimited file, for the rejects file.
+    private static func headerLine(_ path: String) -> String? {
+        guard path != "-", let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        let data = handle.readData(ofLength: 64 * 1024)
+        return String(decoding: data, as: UTF8.self).split(separator: "\n", maxSplits: 1).first.map { String($0).trimmingCharacters(in: .newlines) }
+    }
+}
