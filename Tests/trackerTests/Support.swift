@@ -56,6 +56,9 @@ struct Sandbox {
             UNION ALL SELECT 's', page_id, observed_at, coalesce(followers, '') || '/' || coalesce(following, '') || '/' || coalesce(fans, '') || '/' || coalesce(engagement_rate, '') FROM snapshot
             UNION ALL SELECT 'm', page_id, observed_at, metric_id || '=' || value FROM metric_value
             UNION ALL SELECT 'r', id, outcome, snapshots_added FROM ingest_run WHERE outcome = 'ok'
+            UNION ALL SELECT 'o', id, taken_at, members FROM roster
+            UNION ALL SELECT 'v', account_id, seen_at, digest FROM profile_version
+            UNION ALL SELECT 'a', roster_id, account_id, position FROM roster_member
             ORDER BY 1, 2, 3
             """])
         #expect(result.status == 0, "\(result.stderr)")

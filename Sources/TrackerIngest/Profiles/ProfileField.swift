@@ -141,7 +141,7 @@ struct ProfileDecoder {
         }
         switch raw {
         case is NSNull: return nil
-        case let object as [String: Any]: return try object["created_at"].flatMap { try time($0, column: column) }
+        case let object as [String: Any]: return try object["created_at"].flatMap { try time($0, column: column + ".created_at") }
         case let number as NSNumber where !JSONNumbers.isBoolean(number): return number.int64Value
         case let text as String:
             let trimmed = text.trimmingCharacters(in: .whitespaces)
