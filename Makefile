@@ -25,6 +25,13 @@ demo: build
 	@$(BIN) anomalies --db $(DEMO_DB) --table --page cloudwatt
 	@echo; echo "== tracker chart --page cloudwatt --metric fans --metric following"
 	@$(BIN) chart --db $(DEMO_DB) --page cloudwatt --metric fans --metric following --width 80 --height 8
+	@echo; echo "== tracker followers ingest --page cloudwatt --platform twitter  (two synthetic rosters, examples/followers)"
+	@$(BIN) followers ingest --db $(DEMO_DB) --page cloudwatt --platform twitter --at 2014-05-01 examples/followers/cloudwatt-2014-05-01.csv
+	@$(BIN) followers ingest --db $(DEMO_DB) --page cloudwatt --platform twitter --at 2014-06-02 examples/followers/cloudwatt-2014-06-02.csv
+	@echo; echo "== tracker audit --page cloudwatt --platform twitter"
+	@$(BIN) audit --db $(DEMO_DB) --table --page cloudwatt --platform twitter --top 3
+	@echo; echo "== tracker followers changes --page cloudwatt --platform twitter"
+	@$(BIN) followers changes --db $(DEMO_DB) --table --page cloudwatt --platform twitter
 	@echo; echo "== tracker report --page cloudwatt"
 	@$(BIN) report --db $(DEMO_DB) --page cloudwatt -o $(basename $(DEMO_DB))-cloudwatt.html
 
@@ -37,6 +44,7 @@ bench: build
 	python3 bench/ingest.py
 	python3 bench/report.py
 	python3 bench/detect.py
+	python3 bench/audit.py
 
 # Quality figures: NAB on ../shared/data/nab (scored by ../shared/eval/nab_score.py), the
 # synthetic audiences on seeds other than the one the tests use, and the follower-audit rules on

@@ -174,7 +174,9 @@ public final class CSVScanner {
 
         /// Field `index` as text, or nil when it is not valid UTF-8.
         public func string(_ index: Int) -> String? {
-            let text = String(validating: bytes(index), as: UTF8.self)
+            let raw = bytes(index)
+            // ASCII (the common case) is valid UTF-8: take the fast decoding path.
+            let text = raw.allSatisfy { $0 < 0x80 } ? String(decoding: raw, as: UTF8.self) : String(validating: raw, as: UTF8.self)
             return fields[index].hasEscapedQuotes ? text?.replacingOccurrences(of: "\"\"", with: "\"") : text
         }
 

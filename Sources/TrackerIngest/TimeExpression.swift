@@ -28,6 +28,9 @@ public enum TimeExpression {
 
 extension String {
     var trimmingSpaces: String {
+        // Most values have no surrounding space: decide from the bytes (non-ASCII ends are checked properly).
+        func mayBeSpace(_ byte: UInt8?) -> Bool { byte.map { $0 == 32 || (9...13).contains($0) || $0 >= 0x80 } ?? false }
+        guard mayBeSpace(utf8.first) || mayBeSpace(utf8.last) else { return self }
         var view = Substring(self)
         while view.first?.isWhitespace == true { view.removeFirst() }
         while view.last?.isWhitespace == true { view.removeLast() }

@@ -110,7 +110,7 @@ struct ProfileDecoder {
     /// Text as given; null is "none given" for a column that exists, so it reads as empty.
     static func text(_ raw: Any) -> String? {
         switch raw {
-        case let text as String: return text.trimmingCharacters(in: .whitespacesAndNewlines)
+        case let text as String: return text.trimmingSpaces
         case let number as NSNumber: return number.stringValue
         default: return nil
         }
@@ -125,7 +125,7 @@ struct ProfileDecoder {
             guard !JSONNumbers.isBoolean(number), value >= 0, value == value.rounded(), value < 1e15 else { throw problem(number.stringValue) }
             return Int(value)
         case let text as String:
-            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            let trimmed = text.trimmingSpaces
             if trimmed.isEmpty { return nil }
             guard let value = Int(trimmed), value >= 0 else { throw problem(text) }
             return value
@@ -144,7 +144,7 @@ struct ProfileDecoder {
         case let object as [String: Any]: return try object["created_at"].flatMap { try time($0, column: column + ".created_at") }
         case let number as NSNumber where !JSONNumbers.isBoolean(number): return number.int64Value
         case let text as String:
-            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            let trimmed = text.trimmingSpaces
             if trimmed.isEmpty { return nil }
             if column == "status" { return statusTime(trimmed) }
             if let time = UTCTime.parse(trimmed) ?? UTCTime.parseTwitter(trimmed) ?? Int64(trimmed) { return time }
@@ -167,7 +167,7 @@ struct ProfileDecoder {
         case is NSNull: return nil
         case let number as NSNumber: return number.boolValue
         case let text as String:
-            switch text.trimmingCharacters(in: .whitespaces).lowercased() {
+            switch text.trimmingSpaces.lowercased() {
             case "": return nil
             case "true", "t", "1", "yes", "y": return true
             case "false", "f", "0", "no", "n": return false

@@ -60,7 +60,7 @@ public struct ProfileReader {
         var width = 0
         try CSVScanner(source: source, delimiter: delimiter, quoting: quoting).forEachRecord { record in
             guard let known = columns else {
-                let names = (0..<record.count).map { (record.string($0) ?? "").trimmingCharacters(in: .whitespaces).lowercased() }
+                let names = (0..<record.count).map { (record.string($0) ?? "").trimmingSpaces.lowercased() }
                 columns = try Self.layout(names, source: source.name)
                 width = names.count
                 return
