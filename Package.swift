@@ -26,10 +26,12 @@ let package = Package(
         .target(name: "TrackerDetect", dependencies: ["TrackerTime"]),
         // Follower audit rules and verdicts: pure functions over profiles.
         .target(name: "TrackerAudit", dependencies: ["TrackerTime"]),
+        // Follower graphs: Louvain communities, modularity, GEXF/GraphML writing; pure, no SQLite.
+        .target(name: "TrackerGraph"),
         // Charts and sparklines: pure rendering, no SQLite.
         .target(name: "TrackerReport", dependencies: ["TrackerTime"]),
         .executableTarget(name: "tracker", dependencies: [
-            "TrackerStore", "TrackerIngest", "TrackerDetect", "TrackerTime", "TrackerReport", "TrackerAudit",
+            "TrackerStore", "TrackerIngest", "TrackerDetect", "TrackerTime", "TrackerReport", "TrackerAudit", "TrackerGraph",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -38,6 +40,7 @@ let package = Package(
         .testTarget(name: "TrackerIngestTests", dependencies: ["TrackerIngest", "TrackerTime"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TrackerTimeTests", dependencies: ["TrackerTime"]),
         .testTarget(name: "TrackerReportTests", dependencies: ["TrackerReport"]),
+        .testTarget(name: "TrackerGraphTests", dependencies: ["TrackerGraph"]),
         .testTarget(name: "TrackerAuditTests", dependencies: ["TrackerAudit", "TrackerIngest"]),
         .testTarget(name: "trackerTests", dependencies: ["tracker"]),
     ],
