@@ -20,6 +20,7 @@ struct Tracker: ParsableCommand {
               tracker report --page cloudwatt -o cloudwatt.html
               tracker followers ingest --page cloudwatt --platform twitter followers.csv
               tracker audit --page cloudwatt
+              tracker graph communities --page cloudwatt
               tracker pages
               tracker history --page cloudwatt --metric fans --since 90d
               tracker sql "SELECT * FROM gains WHERE page = :p" -p p cloudwatt
@@ -33,6 +34,7 @@ struct Tracker: ParsableCommand {
             ReportCommand.self,
             FollowersCommand.self,
             AuditCommand.self,
+            GraphCommand.self,
             PagesCommand.self,
             HistoryCommand.self,
             SQLCommand.self,

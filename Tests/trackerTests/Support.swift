@@ -59,6 +59,9 @@ struct Sandbox {
             UNION ALL SELECT 'o', id, taken_at, members FROM roster
             UNION ALL SELECT 'v', account_id, seen_at, digest FROM profile_version
             UNION ALL SELECT 'a', roster_id, account_id, position FROM roster_member
+            UNION ALL SELECT 'g', id, taken_at, edges FROM graph
+            UNION ALL SELECT 'e', graph_id, source_id, target_id FROM graph_edge
+            UNION ALL SELECT 'k', id, platform, key FROM account
             ORDER BY 1, 2, 3
             """])
         #expect(result.status == 0, "\(result.stderr)")

@@ -49,3 +49,23 @@ for when, rows in (("2014-05-01", first), ("2014-06-02", second)):
         writer = csv.DictWriter(out, COLUMNS, lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
+
+# The follow graph on 2014-06-02: every follower follows the page; the organic followers form two
+# circles (cloud people and digital people) with a few ties across; the 200 fake accounts follow
+# each other as a farm does, and almost nobody else.
+organic_ids = [row["id"] for row in second if not row["id"].startswith("9")]
+fake_ids = [row["id"] for row in second if row["id"].startswith("9")]
+half = len(organic_ids) // 2
+edges = [(member["id"], "cloudwatt") for member in second]
+for group, p_in in ((organic_ids[:half], 0.04), (organic_ids[half:], 0.04), (fake_ids, 0.05)):
+    for a in group:
+        for b in group:
+            if a != b and rng.random() < p_in:
+                edges.append((a, b))
+for a in organic_ids:
+    for b in organic_ids:
+        if a != b and rng.random() < 0.002:
+            edges.append((a, b))
+with open("cloudwatt-graph-2014-06-02.csv", "w", newline="") as out:
+    out.write("source,target\n")
+    out.writelines(f"{a},{b}\n" for a, b in edges)

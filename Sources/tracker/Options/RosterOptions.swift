@@ -1,21 +1,17 @@
 import ArgumentParser
 import Foundation
 import TrackerAudit
+import TrackerIngest
 import TrackerStore
 import TrackerTime
 
 extension RosterRelation: ExpressibleByArgument {}
 
-/// `--page`, `--platform`, `--relation` and `--rules`: which roster of which page, judged by which rules.
-struct RosterOptions: ParsableArguments {
+/// `--page` and `--platform`: one page, which must exist and be unique.
+struct PageOption: ParsableArguments {
     @Option(help: "The page (handle).") var page: String
     @Option(help: "Its platform (needed to create a page, or when the name is on several).") var platform: String?
-    @Option(help: "followers (who follows the page) or following (whom it follows).") var relation: RosterRelation = .followers
-    @Option(help: ArgumentHelp("A JSON file choosing rules and thresholds.",
-                               discussion: "Default: $TRACKER_AUDIT_RULES when set, else the published rules.", valueName: "file"))
-    var rules: String?
 
-    /// The page, which must exist and be unique.
     func page(in db: Database) throws -> PageRef {
         let pages = try PageLookup.find(page, platform: platform, in: db)
         guard pages.count == 1 else {
@@ -24,6 +20,47 @@ struct RosterOptions: ParsableArguments {
         return pages[0]
     }
 
+    /// The page; created when --platform is given and it does not exist yet (call inside a write transaction).
+    func findOrCreate(in db: Database, writer: SnapshotWriter) throws -> PageRef {
+        let found = try db.findPages(named: page, platform: platform)
+        if found.count == 1 { return found[0] }
+        if found.count > 1 { return try self.page(in: db) }  // the ambiguity error
+        guard let given = platform else { throw CLIError("no page named '\(page)'", hint: "give --platform to create it") }
+        guard let platform = FieldRules.platform(given), let name = FieldRules.page(page) else {
+            throw CLIError("'\(given)/\(page)' is not a valid platform and page name", hint: FieldRules.platformHint)
+        }
+        return PageRef(id: try writer.pageID(platform: platform, page: name), platform: platform, handle: name)
+    }
+}
+
+/// `--rules FILE`: which audit rules and thresholds judge the accounts.
+struct RulesOption: ParsableArguments {
+    @Option(help: ArgumentHelp("A JSON file choosing rules and thresholds.",
+                               discussion: "Default: $TRACKER_AUDIT_RULES when set, else the published rules.", valueName: "file"))
+    var rules: String?
+
+    func policy() throws -> VerdictPolicy {
+        guard let path = rules ?? ProcessInfo.processInfo.environment["TRACKER_AUDIT_RULES"] else { return VerdictPolicy() }
+        guard let data = FileManager.default.contents(atPath: path) else { throw CLIError("cannot read the rules file \(path)") }
+        do {
+            return try VerdictPolicy(config: data, source: path)
+        } catch let error as AuditConfigError {
+            throw CLIError("\(error)", hint: "see 'Rules and the verdict' in the README for the keys")
+        }
+    }
+}
+
+/// `--page`, `--platform`, `--relation` and `--rules`: which roster of which page, judged by which rules.
+struct RosterOptions: ParsableArguments {
+    @OptionGroup var pageOption: PageOption
+    @Option(help: "followers (who follows the page) or following (whom it follows).") var relation: RosterRelation = .followers
+    @OptionGroup var rulesOption: RulesOption
+
+    var page: String { pageOption.page }
+    var platform: String? { pageOption.platform }
+    func page(in db: Database) throws -> PageRef { try pageOption.page(in: db) }
+    func policy() throws -> VerdictPolicy { try rulesOption.policy() }
+
     /// The roster in effect at `at` (the latest when nil), with a clear error when there is none.
     func roster(of page: PageRef, at: Int64?, in db: Database) throws -> RosterRef {
         if let roster = try db.roster(pageID: page.id, relation: relation, at: at) { return roster }
@@ -31,20 +68,9 @@ struct RosterOptions: ParsableArguments {
         throw CLIError("\(page.platform)/\(page.handle) has no \(relation.rawValue) roster\(when)",
                        hint: "record one with: tracker followers ingest --page \(page.handle) --relation \(relation.rawValue) FILE")
     }
-
-    /// The verdict policy: the rules file, else the published rules.
-    func policy() throws -> VerdictPolicy {
-        guard let path = rules ?? ProcessInfo.processInfo.environment["TRACKER_AUDIT_RULES"] else { return VerdictPolicy() }
-        guard let data = FileManager.default.contents(atPath: path) else { throw CLIError("cannot read the rules file \(path)") }
-        do {
-            return try VerdictPolicy(config: data, source: path)
-        } catch let error as AuditConfigError {
-            throw CLIError("\(error)", hint: "see 'Audit rules' in the README for the keys")
-        }
-    }
 }
 
-/// A time option: ISO 8601, or an expression like `7d` (ago).
+/// A time option: an ISO 8601 date or time.
 enum TimeOption {
     static func parse(_ text: String?, name: String) throws -> Int64? {
         guard let text else { return nil }

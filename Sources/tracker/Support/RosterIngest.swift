@@ -47,7 +47,7 @@ struct RosterIngest {
 
     func run(files: [String], format: ProfileFormat?, policy: VerdictPolicy, detect: Bool) throws -> Outcome {
         let snapshots = try SnapshotWriter(database: db, policy: .replace)
-        let page = try resolvePage(snapshots)
+        let page = try options.pageOption.findOrCreate(in: db, writer: snapshots)
         let runID = try db.beginIngestRun(source: files.map { $0 == "-" ? "<stdin>" : $0 }.joined(separator: ", "),
                                           format: "roster-" + (format?.rawValue ?? "auto"))
         let writer = try RosterWriter(database: db, pageID: page.id, relation: options.relation, takenAt: takenAt, runID: runID)
@@ -74,18 +74,6 @@ struct RosterIngest {
         try db.finishIngestRun(runID, counts: counts, contentHash: nil)
         if detect { outcome.anomalies = try DetectionRunner(db: db, sensitivity: nil).incremental(firstNew: [page.id: takenAt]) }
         return outcome
-    }
-
-    /// The page named by --page; created when --platform is given and it does not exist yet.
-    private func resolvePage(_ snapshots: SnapshotWriter) throws -> PageRef {
-        let found = try db.findPages(named: options.page, platform: options.platform)
-        if found.count == 1 { return found[0] }
-        if found.count > 1 { return try options.page(in: db) }  // the ambiguity error
-        guard let given = options.platform else { throw CLIError("no page named '\(options.page)'", hint: "give --platform to create it") }
-        guard let platform = FieldRules.platform(given), let name = FieldRules.page(options.page) else {
-            throw CLIError("'\(given)/\(options.page)' is not a valid platform and page name", hint: FieldRules.platformHint)
-        }
-        return PageRef(id: try snapshots.pageID(platform: platform, page: name), platform: platform, handle: name)
     }
 
     private func read(_ path: String, format: ProfileFormat?, platform: String, into writer: RosterWriter, outcome: inout Outcome) throws {

@@ -1,0 +1,123 @@
+/// Writes one snapshot of a page's follow graph inside the caller's write transaction, naming
+/// accounts by their platform id or handle.
+///
+/// ```swift
+/// try db.write { db in
+///     let writer = try GraphWriter(database: db, pageID: page, platform: "twitter", takenAt: t, runID: run)
+///     try writer.add(source: "@ada", target: "2244994945")
+///     try writer.finish()
+/// }
+/// ```
+///
+/// A graph already stored at the same time is replaced. An endpoint is matched, in order, to an account of
+/// the page's rosters by id, then by handle (case-insensitively, `@` optional), then to any stored account
+/// with that id or `@handle` key; else it becomes a new account, keyed by its id (all digits) or `@handle`.
+public final class GraphWriter {
+    public enum Outcome: Equatable, Sendable { case added, repeated }
+
+    private let db: Database
+    private let platform: String
+    public let graphID: Int64
+    public let replacedExisting: Bool
+    public private(set) var edges = 0
+    private var known: [String: Int64] = [:]
+
+    public init(database: Database, pageID: Int64, platform: String, takenAt: Int64, runID: Int64) throws {
+        db = database
+        self.platform = platform
+        let existing = try db.cachedStatement("SELECT id FROM graph WHERE page_id = ? AND taken_at = ?")
+        existing.bind(pageID, at: 1)
+        existing.bind(takenAt, at: 2)
+        if try existing.step() {
+            graphID = existing.int64(at: 0)
+            replacedExisting = true
+            let clear = try db.cachedStatement("DELETE FROM graph_edge WHERE graph_id = ?")
+            clear.bind(graphID, at: 1)
+            try clear.run()
+            let claim = try db.cachedStatement("UPDATE graph SET run_id = ? WHERE id = ?")
+            claim.bind(runID, at: 1)
+            claim.bind(graphID, at: 2)
+            try claim.run()
+        } else {
+            let insert = try db.cachedStatement("INSERT INTO graph (page_id, taken_at, edges, run_id) VALUES (?, ?, 0, ?)")
+            insert.bind(pageID, at: 1)
+            insert.bind(takenAt, at: 2)
+            insert.bind(runID, at: 3)
+            try insert.run()
+            graphID = db.lastInsertRowID
+            replacedExisting = false
+        }
+        try loadRosterAccounts(pageID: pageID, takenAt: takenAt)
+    }
+
+    /// Adds `source` follows `target`; a repeated edge is kept once.
+    public func add(source: String, target: String) throws -> Outcome {
+        let insert = try db.cachedStatement("INSERT INTO graph_edge (graph_id, source_id, target_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
+        insert.bind(graphID, at: 1)
+        insert.bind(try account(source), at: 2)
+        insert.bind(try account(target), at: 3)
+        try insert.run()
+        guard db.changes == 1 else { return .repeated }
+        edges += 1
+        return .added
+    }
+
+    public func finish() throws {
+        let update = try db.cachedStatement("UPDATE graph SET edges = ? WHERE id = ?")
+        update.bind(edges, at: 1)
+        update.bind(graphID, at: 2)
+        try update.run()
+    }
+
+    // MARK: - Accounts
+
+    /// Ids and handles of the accounts in the page's rosters in effect at the graph's time.
+    private func loadRosterAccounts(pageID: Int64, takenAt: Int64) throws {
+        let statement = try db.cachedStatement("""
+            SELECT a.id, a.key,
+                   (SELECT handle FROM profile_version WHERE account_id = a.id AND seen_at <= ?2 ORDER BY seen_at DESC LIMIT 1)
+            FROM roster_member m JOIN account a ON a.id = m.account_id
+            WHERE m.roster_id IN (SELECT (SELECT id FROM roster WHERE page_id = ?1 AND relation = r.relation AND taken_at <= ?2
+                                          ORDER BY taken_at DESC LIMIT 1)
+                                  FROM (SELECT 'followers' AS relation UNION ALL SELECT 'following') r)
+            """)
+        statement.bind(pageID, at: 1)
+        statement.bind(takenAt, at: 2)
+        while try statement.step() {
+            let id = statement.int64(at: 0)
+            known[statement.string(at: 1)] = id
+            if let handle = statement.optionalString(at: 2) { known["@" + handle.lowercased()] = known["@" + handle.lowercased()] ?? id }
+        }
+    }
+
+    /// The key an endpoint is stored under when it is new: its id when all digits, else `@handle`.
+    static func key(for name: String) -> String {
+        let bare = name.hasPrefix("@") ? String(name.dropFirst()) : name
+        return !name.hasPrefix("@") && !bare.isEmpty && bare.utf8.allSatisfy({ (48...57).contains($0) }) ? bare : "@" + bare.lowercased()
+    }
+
+    private func account(_ name: String) throws -> Int64 {
+        if let id = known[name] { return id }
+        let key = Self.key(for: name)
+        if let id = known[key] {
+            known[name] = id
+            return id
+        }
+        let select = try db.cachedStatement("SELECT id FROM account WHERE platform = ? AND key = ?")
+        select.bind(platform, at: 1)
+        select.bind(key, at: 2)
+        let id: Int64
+        if try select.step() {
+            id = select.int64(at: 0)
+        } else {
+            let insert = try db.cachedStatement("INSERT INTO account (platform, key) VALUES (?, ?)")
+            insert.bind(platform, at: 1)
+            insert.bind(key, at: 2)
+            try insert.run()
+            id = db.lastInsertRowID
+        }
+        known[name] = id
+        known[key] = id
+        return id
+    }
+}

@@ -1,0 +1,86 @@
+import ArgumentParser
+import Foundation
+import TrackerIngest
+import TrackerStore
+import TrackerTime
+
+struct GraphIngestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ingest",
+        abstract: "Record the follow edges among the accounts around a page, as one snapshot.",
+        discussion: """
+            CSV or TSV with a header naming source and target (or from and to, or follower and followed), or \
+            NDJSON objects with those keys: source follows target. Each is an account id (all digits) or a \
+            handle (@ optional), matched to the accounts of the page's rosters first. A repeated edge counts \
+            once; an account following itself is an error. All or nothing; a graph at the same time is replaced.
+            """
+    )
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var page: PageOption
+    @Option(help: "When the graph was taken (ISO 8601; default: now).") var at: String?
+    @Option(help: "Input format: csv, tsv or ndjson (default: from the file extension; csv for -).") var format: ProfileFormat?
+    @Flag(name: .customLong("skip-invalid"), help: "Record the valid edges and report each rejected line.") var skipInvalid = false
+    @Option(help: "With --skip-invalid: write the rejected lines to this file.") var rejects: String?
+    @Flag(name: [.short, .long], help: "Print nothing on success (for cron).") var quiet = false
+    @Argument(help: "Files to read, or - for standard input.") var files: [String]
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("give at least one file, or - for standard input") }
+        if files.filter({ $0 == "-" }).count > 1 { throw ValidationError("standard input (-) can be read only once") }
+        if rejects != nil && !skipInvalid { throw ValidationError("--rejects goes with --skip-invalid") }
+        if let format, ![.csv, .tsv, .ndjson].contains(format) { throw ValidationError("--format must be csv, tsv or ndjson") }
+        _ = try TimeOption.parse(at, name: "at")
+    }
+
+    func run() throws {
+        let started = Date()
+        let now = Int64(started.timeIntervalSince1970)
+        let takenAt = try TimeOption.parse(at, name: "at") ?? now
+        let db = try database.openForWriting()
+        let sources = files.map { $0 == "-" ? "<stdin>" : $0 }.joined(separator: ", ")
+        var summary = ""
+        do {
+            summary = try db.write { db in
+                let ref = try page.findOrCreate(in: db, writer: try SnapshotWriter(database: db, policy: .reject))
+                let run = try db.beginIngestRun(source: sources, format: "graph-" + (format?.rawValue ?? "auto"))
+                let writer = try GraphWriter(database: db, pageID: ref.id, platform: ref.platform, takenAt: takenAt, runID: run)
+                var counts = IngestCounts(), repeated = 0
+                let rejectsFile = try rejects.map(RejectsFile.init(path:))
+                for path in files { try read(path, now: now, into: writer, counts: &counts, repeated: &repeated, rejects: rejectsFile) }
+                try writer.finish()
+                try db.finishIngestRun(run, counts: counts, contentHash: nil)
+                return "\(sources): \(ResultWriter.grouped(Int64(counts.rowsRead))) edges read"
+                    + (counts.rowsRejected > 0 ? ", \(counts.rowsRejected) rejected" : "")
+                    + (repeated > 0 ? ", \(repeated) repeated (kept once)" : "")
+                    + "; graph of \(ref.platform)/\(ref.handle) at \(UTCTime.format(takenAt)) \(writer.replacedExisting ? "replaced" : "recorded")"
+                    + " with \(ResultWriter.grouped(Int64(writer.edges))) edges"
+            }
+        } catch {
+            try? db.recordFailedIngestRun(source: sources, format: "graph", startedAt: started, error: "\(error)")
+            throw error
+        }
+        if !quiet { Terminal.printError(summary + String(format: "; %.2f s", Date().timeIntervalSince(started))) }
+    }
+
+    private func read(_ path: String, now: Int64, into writer: GraphWriter, counts: inout IngestCounts, repeated: inout Int,
+                      rejects: RejectsFile?) throws {
+        guard let format = format ?? (path == "-" ? .csv : ProfileFormat.guess(path: path)) else {
+            throw CLIError("cannot tell the format of \(path) from its name", hint: "give --format csv|tsv|ndjson")
+        }
+        var options = ReadOptions(now: now)
+        options.skipInvalid = skipInvalid
+        options.keepRaw = rejects != nil
+        try EdgeReader(source: try ByteSource(path: path), format: format, options: options).read { item in
+            counts.rowsRead += 1
+            switch item {
+            case .edge(let source, let target, _, _):
+                if try writer.add(source: source, target: target) == .repeated { repeated += 1 }
+            case .rejected(let row):
+                counts.rowsRejected += 1
+                Terminal.printError("Skipped \(row.error)")
+                try rejects?.write(raw: row.raw, header: format == .ndjson ? nil : "source,target")
+            }
+        }
+    }
+}
