@@ -32,6 +32,9 @@ demo: build
 	@$(BIN) audit --db $(DEMO_DB) --table --page cloudwatt --platform twitter --top 3
 	@echo; echo "== tracker followers changes --page cloudwatt --platform twitter"
 	@$(BIN) followers changes --db $(DEMO_DB) --table --page cloudwatt --platform twitter
+	@echo; echo "== tracker graph ingest + tracker graph communities --page cloudwatt  (synthetic follow graph)"
+	@$(BIN) graph ingest --db $(DEMO_DB) --page cloudwatt --platform twitter --at 2014-06-02 examples/followers/cloudwatt-graph-2014-06-02.csv
+	@$(BIN) graph communities --db $(DEMO_DB) --table --page cloudwatt --platform twitter
 	@echo; echo "== tracker report --page cloudwatt"
 	@$(BIN) report --db $(DEMO_DB) --page cloudwatt -o $(basename $(DEMO_DB))-cloudwatt.html
 
@@ -45,14 +48,16 @@ bench: build
 	python3 bench/report.py
 	python3 bench/detect.py
 	python3 bench/audit.py
+	python3 bench/graph.py
 
 # Quality figures: NAB on ../shared/data/nab (scored by ../shared/eval/nab_score.py), the
-# synthetic audiences on seeds other than the one the tests use, and the follower-audit rules on
-# ../shared/data/audit.
+# synthetic audiences on seeds other than the one the tests use, the follower-audit rules on
+# ../shared/data/audit, and the Louvain communities against networkx on generated graphs.
 eval: build
 	python3 eval/nab.py
 	TRACKER_EVAL=1 $(SWIFT) test --filter SyntheticEvaluationReport 2>&1 | grep '^synthetic'
 	TRACKER_EVAL=1 $(SWIFT) test --filter SharedDataEvaluation 2>&1 | grep '^audit'
+	python3 eval/graph.py
 
 install: build
 	install -D -m 0755 $(BIN) $(DESTDIR)$(PREFIX)/bin/tracker
