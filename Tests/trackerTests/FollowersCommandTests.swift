@@ -99,3 +99,28 @@ import Testing
         #expect(single.status != 0 && single.stderr.contains("has only one followers roster"))
     }
 }
+
+/// The following relation: accounts followed, then unfollowed soon after (follow-back farming).
+@Suite struct FollowingChurnTests {
+    @Test func followedThenDroppedWithinTheWindowIsChurn() throws {
+        let sandbox = try Sandbox()
+        let header = "id,handle,followers,following,posts\n"
+        let rows = { (ids: ClosedRange<Int>) in ids.map { "\($0),u\($0),50,60,400\n" }.joined() }
+        // Day 0: 10 accounts followed. Day 7: 40 more (a follow burst). Day 20: the burst dropped. Day 60: 5 old ones dropped.
+        let rosters = [("2020-01-01", rows(1...10)), ("2020-01-08", rows(1...50)), ("2020-01-21", rows(1...10)), ("2020-03-01", rows(1...5))]
+        for (at, body) in rosters {
+            let file = try sandbox.file("following-\(at).csv", header + body)
+            let result = try sandbox.run(["followers", "ingest", "--page", "acme", "--platform", "twitter", "--relation", "following", "--at", at, file])
+            #expect(result.status == 0, "\(result.stderr)")
+        }
+        func figures(_ at: String) throws -> [String: Int] {
+            let out = try sandbox.run(["followers", "changes", "--page", "acme", "--relation", "following", "--at", at, "--json"]).stdout
+            let rows = try #require(try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [[String: Any]])
+            return Dictionary(uniqueKeysWithValues: rows.map { ($0["item"] as! String, $0["accounts"] as! Int) })
+        }
+        #expect(try figures("2020-01-21") == ["followed": 0, "unfollowed": 40, "followed suspicious": 0, "churned": 40])
+        #expect(try figures("2020-03-01")["churned"] == 0)  // followed two months before: not churn
+        let metric = try sandbox.run(["sql", "--csv", "SELECT value FROM metric_values WHERE metric = 'churned_follows' ORDER BY observed_at"])
+        #expect(metric.stdout == "value\n0\n40\n0\n")  // at each roster after the first
+    }
+}
