@@ -30,12 +30,15 @@ public struct PageReport: Sendable {
     public let handle: String
     public let metrics: [Metric]
     public let events: [Event]
+    /// The latest follower audit, when the page has rosters.
+    public let audit: AuditSummaryReport?
 
-    public init(platform: String, handle: String, metrics: [Metric], events: [Event]) {
+    public init(platform: String, handle: String, metrics: [Metric], events: [Event], audit: AuditSummaryReport? = nil) {
         self.platform = platform
         self.handle = handle
         self.metrics = metrics
         self.events = events
+        self.audit = audit
     }
 
     var audience: Metric? { ["followers", "fans", "subscribers"].lazy.compactMap { name in self.metrics.first { $0.name == name } }.first }
@@ -90,6 +93,7 @@ public enum HTMLReport {
         html += charts(report)
         html += gainsTable(report)
         html += anomalyList(report)
+        if let audit = report.audit { html += auditCard(audit) }
         return html + "</section>"
     }
 
@@ -225,7 +229,8 @@ public enum HTMLReport {
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>\(HTML.escape(title))</title>
-        <style>\(stylesheet)</style>
+        <style>\(stylesheet)
+        \(auditStylesheet)</style>
         </head>
         <body>
         <main>

@@ -20,6 +20,27 @@ import Testing
         #expect(html.contains("4,164"))
     }
 
+    @Test func showsTheFollowerAuditWhenThePageHasRosters() throws {
+        let box = try Sandbox()
+        #expect(try box.run(["ingest", "--quiet", example]).status == 0)
+        let folder = repositoryRoot.appendingPathComponent("examples/followers")
+        for at in ["2014-05-01", "2014-06-02"] {
+            #expect(try box.run(["followers", "ingest", "-q", "--page", "cloudwatt", "--platform", "twitter", "--at", at,
+                                 folder.appendingPathComponent("cloudwatt-\(at).csv").path]).status == 0)
+        }
+        #expect(try box.run(["graph", "ingest", "-q", "--page", "cloudwatt", "--platform", "twitter", "--at", "2014-06-02",
+                             folder.appendingPathComponent("cloudwatt-graph-2014-06-02.csv").path]).status == 0)
+        let path = box.folder.appendingPathComponent("cloudwatt.html").path
+        #expect(try box.run(["report", "--page", "cloudwatt", "-o", path]).status == 0)
+        let html = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(html.contains("Follower audit, 2014-06-02: 640 followers"))
+        #expect(html.contains("suspicious 31.1%"))
+        #expect(html.contains("210 new followers, 20 lost; 150 of the new ones look suspicious"))
+        #expect(html.contains("150 new followers listed together, all created between 2012-06-01 and 2012-06-05"))
+        #expect(html.contains("Outsider community:</strong> community 2 (197 accounts)"))
+        #expect(html.components(separatedBy: "Follower audit").count == 2)  // twitter only: facebook has no roster
+    }
+
     @Test func writesAnIndexOfEveryPage() throws {
         let box = try Sandbox()
         #expect(try box.run(["ingest", "--quiet", example]).status == 0)

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import TrackerAudit
+import TrackerGraph
 import TrackerReport
 import TrackerStore
 
@@ -20,6 +22,7 @@ struct ReportCommand: ParsableCommand {
     )
 
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup var rules: RulesOption
 
     @Option(help: "The page (handle).") var page: String?
     @Option(help: "Only this platform.") var platform: String?
@@ -35,11 +38,12 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let db = try database.openForReading()
         let now = Int64(Date().timeIntervalSince1970)
+        let policy = try rules.policy()
         try db.read { db in
             if let page {
                 let pages = try PageLookup.find(page, platform: platform, in: db)
                 let path = output ?? "\(Self.fileName(pages[0].handle)).html"
-                try write(HTMLReport.page(try pages.map { try Self.report(db, $0) }, generatedAt: now), to: path)
+                try write(HTMLReport.page(try pages.map { try Self.report(db, $0, policy: policy) }, generatedAt: now), to: path)
                 print(path)
                 return
             }
@@ -47,7 +51,7 @@ struct ReportCommand: ParsableCommand {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             var entries: [(file: String, report: PageReport)] = []
             for page in try db.allPages(platform: platform) {
-                let report = try Self.report(db, page)
+                let report = try Self.report(db, page, policy: policy)
                 let file = "\(Self.fileName(page.platform))-\(Self.fileName(page.handle)).html"
                 try write(HTMLReport.page([report], generatedAt: now), to: folder.appendingPathComponent(file).path)
                 entries.append((file, report))
@@ -58,7 +62,7 @@ struct ReportCommand: ParsableCommand {
         }
     }
 
-    static func report(_ db: Database, _ page: PageRef) throws -> PageReport {
+    static func report(_ db: Database, _ page: PageRef, policy: VerdictPolicy) throws -> PageReport {
         var filter = AnomalyFilter()
         filter.pageIDs = [page.id]
         let metrics = try db.series(ofPage: page.id).map { PageReport.Metric(name: $0.metric, times: $0.times, values: $0.values) }
@@ -68,7 +72,8 @@ struct ReportCommand: ParsableCommand {
             PageReport.Event(metric: $0.metric, kind: $0.kind, start: $0.start, end: $0.end, detectedAt: $0.detectedAt,
                              severity: $0.severity, explanation: $0.explanation)
         }
-        return PageReport(platform: page.platform, handle: page.handle, metrics: sorted, events: events)
+        return PageReport(platform: page.platform, handle: page.handle, metrics: sorted, events: events,
+                          audit: try AuditSummaryReport.latest(db, page, policy: policy))
     }
 
     /// A file name from a handle: letters, digits, '-', '_' and '.'; anything else becomes '_'.
@@ -82,5 +87,30 @@ struct ReportCommand: ParsableCommand {
         } catch {
             throw CLIError("cannot write \(path): \(error.localizedDescription)")
         }
+    }
+}
+
+extension AuditSummaryReport {
+    /// The audit of the page's latest followers roster, its changes since the one before, and the
+    /// outsider communities of its latest follow graph; nil without a roster.
+    static func latest(_ db: Database, _ page: PageRef, policy: VerdictPolicy) throws -> AuditSummaryReport? {
+        guard let roster = try db.roster(pageID: page.id, relation: .followers) else { return nil }
+        let audit = RosterAudit(db: db, policy: policy)
+        let summary = try audit.summary(of: roster)
+        let changes = try db.roster(before: roster).map { previous -> Changes in
+            let found = try audit.changes(from: previous, to: roster)
+            return Changes(since: previous.takenAt, added: found.added, lost: found.lost, addedSuspicious: found.addedSuspicious,
+                           batches: found.batches.map { ($0.count, $0.createdFrom, $0.createdTo) })
+        }
+        var outsiders: [String] = []
+        if let graph = try db.graph(pageID: page.id) {
+            let loaded = try FollowerGraph(db: db, ref: graph, policy: policy)
+            let profiles = CommunityProfile.all(graph: loaded.graph, membership: Louvain(seed: 1).communities(of: loaded.graph), nodes: loaded.infos)
+            outsiders = profiles.compactMap { OutsiderCheck().judge($0, mainLanguage: loaded.mainLanguage) }
+        }
+        let rules = zip(policy.rules, summary.rules).map { Rule(id: $0.id, explanation: $0.explanation, flagged: $1.flagged, judged: $1.judged) }
+        return AuditSummaryReport(takenAt: roster.takenAt, accounts: summary.accounts,
+                                  verdicts: Verdict.Label.allCases.map { ($0.rawValue, summary.verdicts[$0, default: 0]) },
+                                  rules: rules, changes: changes, outsiders: outsiders)
     }
 }
