@@ -43,12 +43,14 @@ extension HTMLReport {
         var html = "<div class=\"card\"><h3>Follower audit, \(UTCTime.formatDate(audit.takenAt)): \(number(Double(audit.accounts))) followers</h3>"
         html += "<div class=\"verdicts\" role=\"img\" aria-label=\"\(audit.verdicts.map { "\($0.label) \(percent($0.count))" }.joined(separator: ", "))\">"
         for verdict in audit.verdicts where verdict.count > 0 {
-            html += "<span class=\"\(HTML.escape(verdict.label))\" style=\"width: \(Double(verdict.count) * 100 / Double(total))%\">"
-                + "\(HTML.escape(verdict.label)) \(percent(verdict.count))</span>"
+            // The label only where it fits; the line below the bar gives every share.
+            let label = verdict.count * 8 >= total ? "\(HTML.escape(verdict.label)) \(percent(verdict.count))" : ""
+            html += "<span class=\"\(HTML.escape(verdict.label))\" style=\"width: \(Double(verdict.count) * 100 / Double(total))%\">\(label)</span>"
         }
-        html += "</div><table><thead><tr><th>Rule</th><th class=\"num\">flagged</th><th class=\"num\">share</th></tr></thead><tbody>"
+        html += "</div><p class=\"small\">\(audit.verdicts.map { "\(HTML.escape($0.label)) \(number(Double($0.count))) (\(percent($0.count)))" }.joined(separator: " · "))</p>"
+        html += "<table><thead><tr><th>Rule</th><th class=\"num\">flagged</th><th class=\"num\">share</th></tr></thead><tbody>"
         for rule in audit.rules.filter({ $0.judged > 0 }).sorted(by: { $0.flagged > $1.flagged }).prefix(6) {
-            html += "<tr><td>\(HTML.escape(rule.explanation)) <span class=\"small\">(\(HTML.escape(rule.id)))</span></td>"
+            html += "<tr><td class=\"wrap\">\(HTML.escape(rule.explanation)) <span class=\"small\">(\(HTML.escape(rule.id)))</span></td>"
                 + "<td class=\"num\">\(number(Double(rule.flagged)))</td><td class=\"num\">\(share(rule.flagged, rule.judged))</td></tr>"
         }
         html += "</tbody></table>"
@@ -65,10 +67,11 @@ extension HTMLReport {
     }
 
     static let auditStylesheet = """
-        .verdicts { display: flex; height: 28px; border-radius: 4px; overflow: hidden; margin: 0 0 12px; font-size: 12px; font-weight: 600; }
+        .verdicts { display: flex; height: 28px; border-radius: 4px; overflow: hidden; margin: 0 0 4px; font-size: 12px; font-weight: 600; }
         .verdicts span { display: flex; align-items: center; padding: 0 6px; white-space: nowrap; overflow: hidden; }
         .verdicts .suspicious { background: #fde8e8; color: #a4161a; border: 1px solid #a4161a; }
         .verdicts .inactive { background: #fff4dc; color: #8a5a00; border: 1px dashed #8a5a00; }
+        td.wrap { white-space: normal; }
         .verdicts .genuine { background: #eef1f5; color: #3d4a5c; border: 1px dotted #3d4a5c; }
         """
 }
