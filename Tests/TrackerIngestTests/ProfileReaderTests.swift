@@ -13,6 +13,7 @@ import TrackerAudit
             switch item {
             case .profile(let p, _, _): profiles.append(p)
             case .rejected(let row): rejected.append(row)
+            case .header: break
             }
         }
         return (profiles, rejected)

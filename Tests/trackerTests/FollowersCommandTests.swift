@@ -77,9 +77,12 @@ import Testing
         let twice = try sandbox.run(["followers", "ingest", "--page", "cloudwatt", "--at", "2014-07-01", repeated])
         #expect(twice.stderr.contains("line 4, column \"id\": \"1\" repeats an account already in this roster"), "\(twice.stderr)")
         #expect(try sandbox.dump() == before)
-        let skipped = try sandbox.run(["followers", "ingest", "--page", "cloudwatt", "--at", "2014-07-01", "--skip-invalid", bad])
+        let rejects = sandbox.folder.appendingPathComponent("rejects.csv").path
+        let skipped = try sandbox.run(["followers", "ingest", "--page", "cloudwatt", "--at", "2014-07-01", "--skip-invalid",
+                                       "--rejects", rejects, "-"], stdin: try String(contentsOfFile: bad, encoding: .utf8))
         #expect(skipped.status == 0)
         #expect(skipped.stderr.contains("2 accounts read, 1 rejected"), "\(skipped.stderr)")
+        #expect(try String(contentsOfFile: rejects, encoding: .utf8) == "id,handle,followers,created_at\n2,bob,lots,2014-01-01\n")
     }
 
     @Test func unknownPagesAndBadRulesAreExplained() throws {

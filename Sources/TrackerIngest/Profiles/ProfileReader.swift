@@ -15,8 +15,9 @@ public enum ProfileFormat: String, CaseIterable, Sendable {
     }
 }
 
-/// One account read, or one refused under `skipInvalid`.
+/// One account read, or one refused under `skipInvalid`; first, for CSV and TSV, the header line as written.
 public enum ProfileItem {
+    case header(String)
     case profile(Profile, line: Int, raw: String?)
     case rejected(RejectedRow)
 }
@@ -63,7 +64,7 @@ public struct ProfileReader {
                 let names = (0..<record.count).map { (record.string($0) ?? "").trimmingSpaces.lowercased() }
                 columns = try Self.layout(names, source: source.name)
                 width = names.count
-                return
+                return try emit(.header(record.rawText))
             }
             let raw = options.keepRaw ? record.rawText : nil
             try attempt(line: record.line, raw: raw, emit) {

@@ -91,10 +91,10 @@ struct RosterIngest {
         var header: String?
         try ProfileReader(source: source, format: format, options: readOptions).read { item in
             switch item {
+            case .header(let text): header = text
             case .rejected(let row):
                 try reject(row.error, raw: row.raw, header: header, outcome: &outcome)
             case .profile(let profile, let line, let raw):
-                if line == 2, header == nil, rejects != nil { header = Self.headerLine(path) }
                 outcome.read += 1
                 if try writer.add(platform: platform, key: profile.id, fields: profile.storedFields) == .duplicate {
                     let error = IngestError(source: source.name, line: line, column: "id", value: profile.id,
@@ -112,13 +112,5 @@ struct RosterIngest {
         outcome.rejected += 1
         Terminal.printError("Skipped \(error)")
         try rejects?.write(raw: raw, header: header)
-    }
-
-    /// The first line of a delimited file, for the rejects file.
-    private static func headerLine(_ path: String) -> String? {
-        guard path != "-", let handle = FileHandle(forReadingAtPath: path) else { return nil }
-        defer { try? handle.close() }
-        let data = handle.readData(ofLength: 64 * 1024)
-        return String(decoding: data, as: UTF8.self).split(separator: "\n", maxSplits: 1).first.map { String($0).trimmingCharacters(in: .newlines) }
     }
 }
