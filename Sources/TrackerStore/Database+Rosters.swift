@@ -5,6 +5,14 @@ public struct RosterRef: Sendable, Equatable {
     public let relation: RosterRelation
     public let takenAt: Int64
     public let members: Int
+
+    public init(id: Int64, pageID: Int64, relation: RosterRelation, takenAt: Int64, members: Int) {
+        self.id = id
+        self.pageID = pageID
+        self.relation = relation
+        self.takenAt = takenAt
+        self.members = members
+    }
 }
 
 extension Database {

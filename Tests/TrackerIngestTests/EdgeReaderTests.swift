@@ -11,6 +11,7 @@ import Testing
             switch item {
             case .edge(let a, let b, _, _): found.append("\(a)>\(b)")
             case .rejected(let row): rejected.append(row)
+            case .header: break
             }
         }
         return (found, rejected)

@@ -1,7 +1,8 @@
 import Foundation
 
-/// One follow edge read, or one refused under `skipInvalid`.
+/// One follow edge read, or one refused under `skipInvalid`; first, for CSV and TSV, the header line as written.
 public enum EdgeItem {
+    case header(String)
     case edge(source: String, target: String, line: Int, raw: String?)
     case rejected(RejectedRow)
 }
@@ -45,7 +46,7 @@ public struct EdgeReader {
                 for pair in Self.names {
                     if let s = header.firstIndex(of: pair.source), let t = header.firstIndex(of: pair.target) {
                         columns = (s, t, pair, header.count)
-                        return
+                        return try emit(.header(record.rawText))
                     }
                 }
                 throw IngestError(source: source.name, line: record.line,

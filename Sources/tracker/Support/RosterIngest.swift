@@ -20,6 +20,8 @@ struct RosterIngest {
         let relation: RosterRelation
         var read = 0, rejected = 0, duplicates = 0
         var members = 0, newVersions = 0, replaced = false
+        /// SHA-256 of each file read (recorded for a roster read from one file).
+        var hashes: [String] = []
         var summary: AuditSummary?
         var changes: RosterAudit.Changes?
         var anomalies = 0
@@ -38,7 +40,7 @@ struct RosterIngest {
         }
     }
 
-    init(db: Database, options: RosterOptions, takenAt: Int64, now: Int64) throws {
+    init(db: Database, options: RosterOptions, takenAt: Int64, now: Int64) {
         self.db = db
         self.options = options
         self.takenAt = takenAt
@@ -50,30 +52,35 @@ struct RosterIngest {
         let page = try options.pageOption.findOrCreate(in: db, writer: snapshots)
         let runID = try db.beginIngestRun(source: files.map { $0 == "-" ? "<stdin>" : $0 }.joined(separator: ", "),
                                           format: "roster-" + (format?.rawValue ?? "auto"))
-        let writer = try RosterWriter(database: db, pageID: page.id, relation: options.relation, takenAt: takenAt, runID: runID)
         var outcome = Outcome(page: page, relation: options.relation)
-        for path in files { try read(path, format: format, platform: page.platform, into: writer, outcome: &outcome) }
-        try writer.finish()
-        outcome.members = writer.members
-        outcome.newVersions = writer.newVersions
-        outcome.replaced = writer.replacedExisting
-        guard let roster = try db.roster(pageID: page.id, relation: options.relation, at: takenAt) else { return outcome }
+        let roster = try record(files, format: format, page: page, runID: runID, outcome: &outcome)
         let audit = RosterAudit(db: db, policy: policy)
         let summary = try audit.summary(of: roster)
         let changes = try db.roster(before: roster).map { try audit.changes(from: $0, to: roster) }
         outcome.summary = summary
         outcome.changes = changes
+        // The figures become metrics of the page, in the same run and transaction as the roster.
         var counts = IngestCounts()
         counts.rowsRead = outcome.read
         counts.rowsRejected = outcome.rejected
         snapshots.runID = runID
         let metrics = RosterAudit.metrics(relation: options.relation, summary: summary, changes: changes)
-        let outcomeOfWrite = try snapshots.write(platform: page.platform, page: page.handle, time: takenAt,
-                                                 values: ArraySlice(metrics.map(\.1)), slots: try snapshots.slots(for: metrics.map(\.0)))
-        counts.record(outcomeOfWrite)
-        try db.finishIngestRun(runID, counts: counts, contentHash: nil)
+        counts.record(try snapshots.write(platform: page.platform, page: page.handle, time: takenAt,
+                                          values: ArraySlice(metrics.map(\.1)), slots: try snapshots.slots(for: metrics.map(\.0))))
+        try db.finishIngestRun(runID, counts: counts, contentHash: outcome.hashes.count == 1 ? outcome.hashes[0] : nil)
         if detect { outcome.anomalies = try DetectionRunner(db: db, sensitivity: nil).incremental(firstNew: [page.id: takenAt]) }
         return outcome
+    }
+
+    /// Reads every file into one roster.
+    private func record(_ files: [String], format: ProfileFormat?, page: PageRef, runID: Int64, outcome: inout Outcome) throws -> RosterRef {
+        let writer = try RosterWriter(database: db, pageID: page.id, relation: options.relation, takenAt: takenAt, runID: runID)
+        for path in files { try read(path, format: format, platform: page.platform, into: writer, outcome: &outcome) }
+        try writer.finish()
+        outcome.members = writer.members
+        outcome.newVersions = writer.newVersions
+        outcome.replaced = writer.replacedExisting
+        return RosterRef(id: writer.rosterID, pageID: page.id, relation: options.relation, takenAt: takenAt, members: writer.members)
     }
 
     private func read(_ path: String, format: ProfileFormat?, platform: String, into writer: RosterWriter, outcome: inout Outcome) throws {
@@ -105,6 +112,7 @@ struct RosterIngest {
                 }
             }
         }
+        outcome.hashes.append(source.digest())
     }
 
     private func reject(_ error: IngestError, raw: String?, header: String?, outcome: inout Outcome) throws {

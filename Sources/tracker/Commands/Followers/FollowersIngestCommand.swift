@@ -52,7 +52,7 @@ struct FollowersIngestCommand: ParsableCommand {
         var outcome: RosterIngest.Outcome?
         do {
             try db.write { db in
-                var ingest = try RosterIngest(db: db, options: roster, takenAt: takenAt, now: now)
+                var ingest = RosterIngest(db: db, options: roster, takenAt: takenAt, now: now)
                 ingest.skipInvalid = skipInvalid
                 ingest.rejects = try rejects.map(RejectsFile.init(path:))
                 ingest.quiet = quiet

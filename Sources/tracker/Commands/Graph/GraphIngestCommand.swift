@@ -47,9 +47,9 @@ struct GraphIngestCommand: ParsableCommand {
                 let writer = try GraphWriter(database: db, pageID: ref.id, platform: ref.platform, takenAt: takenAt, runID: run)
                 var counts = IngestCounts(), repeated = 0
                 let rejectsFile = try rejects.map(RejectsFile.init(path:))
-                for path in files { try read(path, now: now, into: writer, counts: &counts, repeated: &repeated, rejects: rejectsFile) }
+                let hashes = try files.map { try read($0, now: now, into: writer, counts: &counts, repeated: &repeated, rejects: rejectsFile) }
                 try writer.finish()
-                try db.finishIngestRun(run, counts: counts, contentHash: nil)
+                try db.finishIngestRun(run, counts: counts, contentHash: hashes.count == 1 ? hashes[0] : nil)
                 return "\(sources): \(ResultWriter.grouped(Int64(counts.rowsRead))) edges read"
                     + (counts.rowsRejected > 0 ? ", \(counts.rowsRejected) rejected" : "")
                     + (repeated > 0 ? ", \(repeated) repeated (kept once)" : "")
@@ -63,24 +63,30 @@ struct GraphIngestCommand: ParsableCommand {
         if !quiet { Terminal.printError(summary + String(format: "; %.2f s", Date().timeIntervalSince(started))) }
     }
 
+    /// Reads one file's edges; returns the SHA-256 of its bytes.
     private func read(_ path: String, now: Int64, into writer: GraphWriter, counts: inout IngestCounts, repeated: inout Int,
-                      rejects: RejectsFile?) throws {
+                      rejects: RejectsFile?) throws -> String {
         guard let format = format ?? (path == "-" ? .csv : ProfileFormat.guess(path: path)) else {
             throw CLIError("cannot tell the format of \(path) from its name", hint: "give --format csv|tsv|ndjson")
         }
         var options = ReadOptions(now: now)
         options.skipInvalid = skipInvalid
         options.keepRaw = rejects != nil
-        try EdgeReader(source: try ByteSource(path: path), format: format, options: options).read { item in
+        let source = try ByteSource(path: path)
+        var header: String?
+        try EdgeReader(source: source, format: format, options: options).read { item in
+            if case .header(let text) = item { return header = text }
             counts.rowsRead += 1
             switch item {
+            case .header: break
             case .edge(let source, let target, _, _):
                 if try writer.add(source: source, target: target) == .repeated { repeated += 1 }
             case .rejected(let row):
                 counts.rowsRejected += 1
                 Terminal.printError("Skipped \(row.error)")
-                try rejects?.write(raw: row.raw, header: format == .ndjson ? nil : "source,target")
+                try rejects?.write(raw: row.raw, header: header)
             }
         }
+        return source.digest()
     }
 }
