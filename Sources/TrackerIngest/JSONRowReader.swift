@@ -30,12 +30,7 @@ public struct JSONRowReader: ObservationReader {
         }
         switch layout {
         case .lines:
-            var any = false
-            try LineScanner(source: source).forEachLine { text, line in
-                any = true
-                try handle(Array(text), line)
-            }
-            if !any { throw IngestError(source: source.name, message: "is empty: expected one JSON object per line") }
+            try LineScanner.forEachObjectLine(of: source, handle)
         case .array:
             try JSONArrayScanner(source: source).forEachElement { try handle($0, $1) }
         }

@@ -64,3 +64,15 @@ final class LineScanner {
         if firstRead, filled >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { position = 3 }
     }
 }
+
+extension LineScanner {
+    /// Calls `body` with each non-blank line of an NDJSON input; an input without any is an error.
+    static func forEachObjectLine(of source: ByteSource, _ body: ([UInt8], Int) throws -> Void) throws {
+        var any = false
+        try LineScanner(source: source).forEachLine { bytes, line in
+            any = true
+            try body(Array(bytes), line)
+        }
+        if !any { throw IngestError(source: source.name, message: "is empty: expected one JSON object per line") }
+    }
+}

@@ -27,12 +27,7 @@ public struct EdgeReader {
         case .csv: try readDelimited(delimiter: UInt8(ascii: ","), quoting: true, emit)
         case .tsv: try readDelimited(delimiter: 9, quoting: false, emit)
         case .ndjson:
-            var any = false
-            try LineScanner(source: source).forEachLine { bytes, line in
-                any = true
-                try readObject(Array(bytes), line: line, emit)
-            }
-            if !any { throw IngestError(source: source.name, message: "is empty: expected one JSON object per line") }
+            try LineScanner.forEachObjectLine(of: source) { try readObject($0, line: $1, emit) }
         case .json, .twitter:
             throw IngestError(source: source.name, message: "edges are read from csv, tsv or ndjson, not \(format.rawValue)")
         }

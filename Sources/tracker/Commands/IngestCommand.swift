@@ -42,25 +42,12 @@ struct IngestCommand: ParsableCommand {
     @Option(name: .customLong("on-conflict"), help: "When a value differs from the stored one: reject the run, replace, or skip.")
     var onConflict: ConflictPolicy = .reject
 
-    @Flag(name: .customLong("skip-invalid"), help: "Write the valid rows and report each rejected line.")
-    var skipInvalid = false
-
-    @Option(help: "With --skip-invalid: write the rejected lines to this file.")
-    var rejects: String?
-
-    @Flag(name: [.short, .long], help: "Print nothing on success (for cron).")
-    var quiet = false
-
     @Flag(name: .customLong("no-detect"), help: "Do not look for anomalies in the new snapshots.")
     var noDetect = false
 
-    @Argument(help: "Files to read, or - for standard input.")
-    var files: [String]
+    @OptionGroup var input: InputOptions
 
     func validate() throws {
-        if files.isEmpty { throw ValidationError("give at least one file, or - for standard input") }
-        if files.filter({ $0 == "-" }).count > 1 { throw ValidationError("standard input (-) can be read only once") }
-        if rejects != nil && !skipInvalid { throw ValidationError("--rejects goes with --skip-invalid") }
         if let platform, platform.isEmpty || platform.contains(where: { !$0.isLetter && !$0.isNumber && !"-_.".contains($0) }) {
             throw ValidationError("--platform '\(platform)' is not a platform name (letters, digits, '-', '_' or '.')")
         }
@@ -70,17 +57,15 @@ struct IngestCommand: ParsableCommand {
     func run() throws {
         let started = Date()
         let now = Int64(started.timeIntervalSince1970)
-        var options = ReadOptions(platform: platform?.lowercased(), observedAt: at.flatMap(UTCTime.parse), now: now)
-        options.skipInvalid = skipInvalid
-        options.keepRaw = rejects != nil
+        let options = input.readOptions(now: now, platform: platform?.lowercased(), observedAt: at.flatMap(UTCTime.parse))
         let settings = IngestSession.Settings(format: format, options: options, policy: onConflict,
-                                              rejectsPath: rejects, quiet: quiet)
+                                              rejectsPath: input.rejects, quiet: input.quiet)
         let db = try database.openForWriting()
         let session = try IngestSession(db: db, settings: settings)
         var anomalies = 0
         do {
             try db.write { db in
-                try session.ingest(files)
+                try session.ingest(input.files)
                 // In the same transaction: snapshots and their anomalies land together.
                 if !noDetect { anomalies = try DetectionRunner(db: db, sensitivity: nil).incremental(firstNew: session.firstChange) }
             }
@@ -89,10 +74,10 @@ struct IngestCommand: ParsableCommand {
                                           startedAt: started, error: "\(error)")
             throw error
         }
-        if !quiet { Terminal.printError(summary(session, anomalies: anomalies, seconds: Date().timeIntervalSince(started))) }
+        if !input.quiet { Terminal.printError(summary(session, anomalies: anomalies, seconds: Date().timeIntervalSince(started))) }
     }
 
-    private var sourceNames: String { files.map { $0 == "-" ? "<stdin>" : $0 }.joined(separator: ", ") }
+    private var sourceNames: String { input.sourceNames }
 
     private func summary(_ session: IngestSession, anomalies: Int, seconds: Double) -> String {
         let counts = session.total

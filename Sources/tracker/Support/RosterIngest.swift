@@ -9,11 +9,10 @@ import TrackerTime
 struct RosterIngest {
     let db: Database
     let options: RosterOptions
+    let input: InputOptions
     let takenAt: Int64
     let now: Int64
-    var skipInvalid = false
     var rejects: RejectsFile?
-    var quiet = false
 
     struct Outcome {
         let page: PageRef
@@ -40,20 +39,20 @@ struct RosterIngest {
         }
     }
 
-    init(db: Database, options: RosterOptions, takenAt: Int64, now: Int64) {
+    init(db: Database, options: RosterOptions, input: InputOptions, takenAt: Int64, now: Int64) {
         self.db = db
         self.options = options
+        self.input = input
         self.takenAt = takenAt
         self.now = now
     }
 
-    func run(files: [String], format: ProfileFormat?, policy: VerdictPolicy, detect: Bool) throws -> Outcome {
+    func run(format: ProfileFormat?, policy: VerdictPolicy, detect: Bool) throws -> Outcome {
         let snapshots = try SnapshotWriter(database: db, policy: .replace)
         let page = try options.pageOption.findOrCreate(in: db, writer: snapshots)
-        let runID = try db.beginIngestRun(source: files.map { $0 == "-" ? "<stdin>" : $0 }.joined(separator: ", "),
-                                          format: "roster-" + (format?.rawValue ?? "auto"))
+        let runID = try db.beginIngestRun(source: input.sourceNames, format: "roster-" + (format?.rawValue ?? "auto"))
         var outcome = Outcome(page: page, relation: options.relation)
-        let roster = try record(files, format: format, page: page, runID: runID, outcome: &outcome)
+        let roster = try record(input.files, format: format, page: page, runID: runID, outcome: &outcome)
         let audit = RosterAudit(db: db, policy: policy)
         let summary = try audit.summary(of: roster)
         let changes = try db.roster(before: roster).map { try audit.changes(from: $0, to: roster) }
@@ -84,14 +83,10 @@ struct RosterIngest {
     }
 
     private func read(_ path: String, format: ProfileFormat?, platform: String, into writer: RosterWriter, outcome: inout Outcome) throws {
-        guard let format = format ?? (path == "-" ? .csv : ProfileFormat.guess(path: path)) else {
-            throw CLIError("cannot tell the format of \(path) from its name", hint: "give --format csv|tsv|ndjson|json|twitter")
-        }
-        var readOptions = ReadOptions(now: now)
-        readOptions.skipInvalid = skipInvalid
-        readOptions.keepRaw = rejects != nil
+        let format = try InputOptions.profileFormat(of: path, given: format, hint: "csv|tsv|ndjson|json|twitter")
+        let readOptions = input.readOptions(now: now)
         let source = try ByteSource(path: path)
-        let progress = ProgressBar.make(label: source.name, quiet: quiet)
+        let progress = ProgressBar.make(label: source.name, quiet: input.quiet)
         progress?.total = source.expectedSize
         if let progress { source.onProgress = { progress.update(bytes: $0) } }
         defer { progress?.clear() }
@@ -106,7 +101,7 @@ struct RosterIngest {
                 if try writer.add(platform: platform, key: profile.id, fields: profile.storedFields) == .duplicate {
                     let error = IngestError(source: source.name, line: line, column: "id", value: profile.id,
                                             message: "repeats an account already in this roster")
-                    guard skipInvalid else { throw error }
+                    guard input.skipInvalid else { throw error }
                     outcome.read -= 1
                     try reject(error, raw: raw, header: header, outcome: &outcome)
                 }

@@ -30,16 +30,10 @@ struct FollowersIngestCommand: ParsableCommand {
 
     @Option(help: "When the roster was taken (ISO 8601; default: now).") var at: String?
     @Option(help: "Input format (default: from the file extension; csv for -).") var format: ProfileFormat?
-    @Flag(name: .customLong("skip-invalid"), help: "Record the valid accounts and report each rejected line.") var skipInvalid = false
-    @Option(help: "With --skip-invalid: write the rejected lines to this file.") var rejects: String?
-    @Flag(name: [.short, .long], help: "Print nothing on success (for cron).") var quiet = false
     @Flag(name: .customLong("no-detect"), help: "Do not look for anomalies in the audit metrics.") var noDetect = false
-    @Argument(help: "Files to read, or - for standard input.") var files: [String]
+    @OptionGroup var input: InputOptions
 
     func validate() throws {
-        if files.isEmpty { throw ValidationError("give at least one file, or - for standard input") }
-        if files.filter({ $0 == "-" }).count > 1 { throw ValidationError("standard input (-) can be read only once") }
-        if rejects != nil && !skipInvalid { throw ValidationError("--rejects goes with --skip-invalid") }
         _ = try TimeOption.parse(at, name: "at")
     }
 
@@ -52,18 +46,16 @@ struct FollowersIngestCommand: ParsableCommand {
         var outcome: RosterIngest.Outcome?
         do {
             try db.write { db in
-                var ingest = RosterIngest(db: db, options: roster, takenAt: takenAt, now: now)
-                ingest.skipInvalid = skipInvalid
-                ingest.rejects = try rejects.map(RejectsFile.init(path:))
-                ingest.quiet = quiet
-                outcome = try ingest.run(files: files, format: format, policy: policy, detect: !noDetect)
+                var ingest = RosterIngest(db: db, options: roster, input: input, takenAt: takenAt, now: now)
+                ingest.rejects = try input.rejects.map(RejectsFile.init(path:))
+                outcome = try ingest.run(format: format, policy: policy, detect: !noDetect)
             }
         } catch {
-            try? db.recordFailedIngestRun(source: sourceNames, format: "roster", startedAt: started, error: "\(error)")
+            try? db.recordFailedIngestRun(source: input.sourceNames, format: "roster", startedAt: started, error: "\(error)")
             throw error
         }
-        if !quiet, let outcome { Terminal.printError(outcome.summary(source: sourceNames, seconds: Date().timeIntervalSince(started))) }
+        if !input.quiet, let outcome {
+            Terminal.printError(outcome.summary(source: input.sourceNames, seconds: Date().timeIntervalSince(started)))
+        }
     }
-
-    private var sourceNames: String { files.map { $0 == "-" ? "<stdin>" : $0 }.joined(separator: ", ") }
 }

@@ -20,15 +20,9 @@ struct GraphIngestCommand: ParsableCommand {
     @OptionGroup var page: PageOption
     @Option(help: "When the graph was taken (ISO 8601; default: now).") var at: String?
     @Option(help: "Input format: csv, tsv or ndjson (default: from the file extension; csv for -).") var format: ProfileFormat?
-    @Flag(name: .customLong("skip-invalid"), help: "Record the valid edges and report each rejected line.") var skipInvalid = false
-    @Option(help: "With --skip-invalid: write the rejected lines to this file.") var rejects: String?
-    @Flag(name: [.short, .long], help: "Print nothing on success (for cron).") var quiet = false
-    @Argument(help: "Files to read, or - for standard input.") var files: [String]
+    @OptionGroup var input: InputOptions
 
     func validate() throws {
-        if files.isEmpty { throw ValidationError("give at least one file, or - for standard input") }
-        if files.filter({ $0 == "-" }).count > 1 { throw ValidationError("standard input (-) can be read only once") }
-        if rejects != nil && !skipInvalid { throw ValidationError("--rejects goes with --skip-invalid") }
         if let format, ![.csv, .tsv, .ndjson].contains(format) { throw ValidationError("--format must be csv, tsv or ndjson") }
         _ = try TimeOption.parse(at, name: "at")
     }
@@ -38,7 +32,7 @@ struct GraphIngestCommand: ParsableCommand {
         let now = Int64(started.timeIntervalSince1970)
         let takenAt = try TimeOption.parse(at, name: "at") ?? now
         let db = try database.openForWriting()
-        let sources = files.map { $0 == "-" ? "<stdin>" : $0 }.joined(separator: ", ")
+        let sources = input.sourceNames
         var summary = ""
         do {
             summary = try db.write { db in
@@ -46,8 +40,8 @@ struct GraphIngestCommand: ParsableCommand {
                 let run = try db.beginIngestRun(source: sources, format: "graph-" + (format?.rawValue ?? "auto"))
                 let writer = try GraphWriter(database: db, pageID: ref.id, platform: ref.platform, takenAt: takenAt, runID: run)
                 var counts = IngestCounts(), repeated = 0
-                let rejectsFile = try rejects.map(RejectsFile.init(path:))
-                let hashes = try files.map { try read($0, now: now, into: writer, counts: &counts, repeated: &repeated, rejects: rejectsFile) }
+                let rejectsFile = try input.rejects.map(RejectsFile.init(path:))
+                let hashes = try input.files.map { try read($0, now: now, into: writer, counts: &counts, repeated: &repeated, rejects: rejectsFile) }
                 try writer.finish()
                 try db.finishIngestRun(run, counts: counts, contentHash: hashes.count == 1 ? hashes[0] : nil)
                 return "\(sources): \(ResultWriter.grouped(Int64(counts.rowsRead))) edges read"
@@ -60,18 +54,14 @@ struct GraphIngestCommand: ParsableCommand {
             try? db.recordFailedIngestRun(source: sources, format: "graph", startedAt: started, error: "\(error)")
             throw error
         }
-        if !quiet { Terminal.printError(summary + String(format: "; %.2f s", Date().timeIntervalSince(started))) }
+        if !input.quiet { Terminal.printError(summary + String(format: "; %.2f s", Date().timeIntervalSince(started))) }
     }
 
     /// Reads one file's edges; returns the SHA-256 of its bytes.
     private func read(_ path: String, now: Int64, into writer: GraphWriter, counts: inout IngestCounts, repeated: inout Int,
                       rejects: RejectsFile?) throws -> String {
-        guard let format = format ?? (path == "-" ? .csv : ProfileFormat.guess(path: path)) else {
-            throw CLIError("cannot tell the format of \(path) from its name", hint: "give --format csv|tsv|ndjson")
-        }
-        var options = ReadOptions(now: now)
-        options.skipInvalid = skipInvalid
-        options.keepRaw = rejects != nil
+        let format = try InputOptions.profileFormat(of: path, given: format, hint: "csv|tsv|ndjson")
+        let options = input.readOptions(now: now)
         let source = try ByteSource(path: path)
         var header: String?
         try EdgeReader(source: source, format: format, options: options).read { item in
