@@ -60,6 +60,15 @@ import TrackerAudit
         #expect(fromV1[0].lastPostAt == 1_516_793_879)
     }
 
+    @Test func aBadUserInAResponseIsNamedByItsPath() throws {
+        do {
+            _ = try profiles(#"{"data": [{"id": "1"}, {"id": "2", "public_metrics": {"followers_count": -4}}]}"#, format: .twitter)
+            Issue.record("accepted a negative count")
+        } catch let error as IngestError {
+            #expect(error.column == "data[1].followers_count" && error.value == "-4" && error.line == nil)
+        }
+    }
+
     @Test func accountsWithoutIdAreKeyedByHandle() throws {
         let (read, _) = try profiles(#"{"handle": "@Ada", "followers": 3}"# + "\n", format: .ndjson)
         #expect(read.map(\.id) == ["@ada"])

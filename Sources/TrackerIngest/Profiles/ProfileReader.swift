@@ -115,12 +115,15 @@ public struct ProfileReader {
             let reason = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "invalid JSON"
             throw IngestError(source: source.name, message: "is not valid JSON: \(reason)")
         }
-        let users: [Any]
-        if let array = payload as? [Any] { users = array }
-        else if let object = payload as? [String: Any], let array = (object["data"] ?? object["users"]) as? [Any] { users = array }
-        else { throw IngestError(source: source.name, message: "is not a Twitter users response (expected \"data\" or \"users\": [...])") }
+        let users: [Any], key: String
+        if let array = payload as? [Any] { (users, key) = (array, "") }
+        else if let object = payload as? [String: Any], let found = ["data", "users"].first(where: { object[$0] is [Any] }) {
+            (users, key) = (object[found] as! [Any], found)
+        } else {
+            throw IngestError(source: source.name, message: "is not a Twitter users response (expected \"data\" or \"users\": [...])")
+        }
         for (index, user) in users.enumerated() {
-            try attempt(line: 1, raw: nil, emit, item: index) { try Self.profile(of: user) }
+            try attempt(line: nil, raw: nil, emit, path: "\(key)[\(index)]") { try Self.profile(of: user) }
         }
     }
 
@@ -141,14 +144,15 @@ public struct ProfileReader {
     // MARK: - Errors
 
     /// Decodes one row; a refused value becomes an `IngestError` naming the source, line and column.
-    private func attempt(line: Int, raw: String?, _ emit: (ProfileItem) throws -> Void, item: Int? = nil,
+    /// `path` names the user object inside an API response (`data[3]`), which has no lines.
+    private func attempt(line: Int?, raw: String?, _ emit: (ProfileItem) throws -> Void, path: String? = nil,
                          _ decode: () throws -> Profile) throws {
         do {
-            try emit(.profile(try decode(), line: line, raw: raw))
+            try emit(.profile(try decode(), line: line ?? 1, raw: raw))
         } catch let problem as ProfileDecoder.Problem {
-            let message = (item.map { "user \($0 + 1): " } ?? "") + problem.message
-            let error = IngestError(source: source.name, line: line, column: problem.column.isEmpty ? nil : problem.column,
-                                    value: problem.value, message: message)
+            let column = [path, problem.column.isEmpty ? nil : problem.column].compactMap { $0 }.joined(separator: ".")
+            let error = IngestError(source: source.name, line: line, column: column.isEmpty ? nil : column,
+                                    value: problem.value, message: problem.message)
             guard options.skipInvalid else { throw error }
             try emit(.rejected(RejectedRow(error: error, raw: raw)))
         }
