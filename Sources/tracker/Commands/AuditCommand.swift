@@ -70,7 +70,8 @@ struct AuditCommand: ParsableCommand {
             table.add("verdict", label.rawValue, count, share: count.share(of: n), meaning[label]!)
         }
         for (rule, count) in zip(policy.rules, summary.rules) {
-            let judged = count.judged == n ? "" : " (\(ResultWriter.grouped(Int64(count.judged))) of the accounts could be judged)"
+            let judged = count.judged == n ? "" : count.judged == 0 ? " (not judged: the roster lacks its fields)"
+                : " (\(ResultWriter.grouped(Int64(count.judged))) of the accounts could be judged)"
             table.add("rule", rule.id, count.flagged, share: count.flagged.share(of: count.judged),
                       "\(rule.explanation); \(rule.source)\(judged)")
         }
