@@ -30,6 +30,12 @@ extension Database {
                     pageID: roster.pageID, relation: roster.relation, time: roster.takenAt).first
     }
 
+    /// The roster taken just after `roster`.
+    public func roster(after roster: RosterRef) throws -> RosterRef? {
+        try rosters(where: "taken_at > ?3 ORDER BY taken_at LIMIT 1",
+                    pageID: roster.pageID, relation: roster.relation, time: roster.takenAt).first
+    }
+
     /// Every roster of the page and relation, oldest first.
     public func rosters(pageID: Int64, relation: RosterRelation) throws -> [RosterRef] {
         try rosters(where: "?3 IS NULL ORDER BY taken_at", pageID: pageID, relation: relation, time: nil)

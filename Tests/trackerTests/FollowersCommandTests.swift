@@ -54,6 +54,16 @@ import Testing
         #expect(history.stdout == "metric,value\nbatch_arrivals,150\nnew_followers,210\n")
     }
 
+    @Test func aRosterRecordedLateUpdatesTheChangesOfTheNextOne() throws {
+        let sandbox = try Sandbox()
+        for (file, at) in [(second, "2014-06-02"), (first, "2014-05-01")] {
+            let result = try sandbox.run(["followers", "ingest", "-q", "--page", "cloudwatt", "--platform", "twitter", "--at", at, file])
+            #expect(result.status == 0, "\(result.stderr)")
+        }
+        let metrics = try sandbox.run(["sql", "--csv", "SELECT observed_at, metric, value FROM metric_values WHERE metric IN ('new_followers', 'batch_arrivals') ORDER BY 1, 2"])
+        #expect(metrics.stdout == "observed_at,metric,value\n2014-06-02T00:00:00Z,batch_arrivals,150\n2014-06-02T00:00:00Z,new_followers,210\n")
+    }
+
     @Test func reingestingTheSameRosterChangesNothing() throws {
         let sandbox = try Sandbox()
         try ingestBoth(sandbox)

@@ -54,21 +54,27 @@ struct RosterIngest {
         var outcome = Outcome(page: page, relation: options.relation)
         let roster = try record(input.files, format: format, page: page, runID: runID, outcome: &outcome)
         let audit = RosterAudit(db: db, policy: policy)
-        let summary = try audit.summary(of: roster)
-        let changes = try db.roster(before: roster).map { try audit.changes(from: $0, to: roster) }
-        outcome.summary = summary
-        outcome.changes = changes
-        // The figures become metrics of the page, in the same run and transaction as the roster.
+        snapshots.runID = runID
         var counts = IngestCounts()
         counts.rowsRead = outcome.read
         counts.rowsRejected = outcome.rejected
-        snapshots.runID = runID
-        let metrics = RosterAudit.metrics(relation: options.relation, summary: summary, changes: changes)
-        counts.record(try snapshots.write(platform: page.platform, page: page.handle, time: takenAt,
-                                          values: ArraySlice(metrics.map(\.1)), slots: try snapshots.slots(for: metrics.map(\.0))))
+        (outcome.summary, outcome.changes) = try track(roster, page: page, audit: audit, writer: snapshots, counts: &counts)
+        // A roster recorded before one already stored changes what that one gained and lost.
+        if let next = try db.roster(after: roster) { _ = try track(next, page: page, audit: audit, writer: snapshots, counts: &counts) }
         try db.finishIngestRun(runID, counts: counts, contentHash: outcome.hashes.count == 1 ? outcome.hashes[0] : nil)
         if detect { outcome.anomalies = try DetectionRunner(db: db, sensitivity: nil).incremental(firstNew: [page.id: takenAt]) }
         return outcome
+    }
+
+    /// Audits `roster` against the one before it and stores the figures as metrics of the page at its time.
+    private func track(_ roster: RosterRef, page: PageRef, audit: RosterAudit, writer: SnapshotWriter,
+                       counts: inout IngestCounts) throws -> (AuditSummary, RosterAudit.Changes?) {
+        let summary = try audit.summary(of: roster)
+        let changes = try db.roster(before: roster).map { try audit.changes(from: $0, to: roster) }
+        let metrics = RosterAudit.metrics(relation: roster.relation, summary: summary, changes: changes)
+        counts.record(try writer.write(platform: page.platform, page: page.handle, time: roster.takenAt,
+                                       values: ArraySlice(metrics.map(\.1)), slots: try writer.slots(for: metrics.map(\.0))))
+        return (summary, changes)
     }
 
     /// Reads every file into one roster.
