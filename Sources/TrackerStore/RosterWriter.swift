@@ -72,7 +72,7 @@ public final class RosterWriter {
     /// Adds an account; `fields` holds one value per `profileColumns` entry.
     public func add(platform: String, key: String, fields: [SQLValue]) throws -> Outcome {
         precondition(fields.count == Self.profileColumns.count)
-        let account = try accountID(platform: platform, key: key)
+        let (account, isNew) = try accountID(platform: platform, key: key)
         let member = try db.cachedStatement(
             "INSERT INTO roster_member (roster_id, account_id, position) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
         member.bind(rosterID, at: 1)
@@ -81,7 +81,7 @@ public final class RosterWriter {
         try member.run()
         guard db.changes == 1 else { return .duplicate }
         members += 1
-        let versioned = try storeVersion(account: account, fields: fields)
+        let versioned = try storeVersion(account: account, fields: fields, known: !isNew)
         if versioned { newVersions += 1 }
         return .added(newVersion: versioned)
     }
@@ -96,26 +96,30 @@ public final class RosterWriter {
 
     // MARK: - Accounts and versions
 
-    private func accountID(platform: String, key: String) throws -> Int64 {
+    /// The account's id, and whether it was created just now.
+    private func accountID(platform: String, key: String) throws -> (Int64, Bool) {
         let select = try db.cachedStatement("SELECT id FROM account WHERE platform = ? AND key = ?")
         select.bind(platform, at: 1)
         select.bind(key, at: 2)
-        if try select.step() { return select.int64(at: 0) }
+        if try select.step() { return (select.int64(at: 0), false) }
         let insert = try db.cachedStatement("INSERT INTO account (platform, key) VALUES (?, ?)")
         insert.bind(platform, at: 1)
         insert.bind(key, at: 2)
         try insert.run()
-        return db.lastInsertRowID
+        return (db.lastInsertRowID, true)
     }
 
-    /// Stores the profile unless the version in effect at `takenAt` already shows exactly these fields.
-    private func storeVersion(account: Int64, fields: [SQLValue]) throws -> Bool {
+    /// Stores the profile unless the version in effect at `takenAt` already shows exactly these fields
+    /// (an account created just now has none to compare with).
+    private func storeVersion(account: Int64, fields: [SQLValue], known: Bool) throws -> Bool {
         let digest = Self.digest(fields)
-        let current = try db.cachedStatement(
-            "SELECT digest FROM profile_version WHERE account_id = ? AND seen_at <= ? ORDER BY seen_at DESC LIMIT 1")
-        current.bind(account, at: 1)
-        current.bind(takenAt, at: 2)
-        if try current.step(), current.int64(at: 0) == digest { return false }
+        if known {
+            let current = try db.cachedStatement(
+                "SELECT digest FROM profile_version WHERE account_id = ? AND seen_at <= ? ORDER BY seen_at DESC LIMIT 1")
+            current.bind(account, at: 1)
+            current.bind(takenAt, at: 2)
+            if try current.step(), current.int64(at: 0) == digest { return false }
+        }
         let insert = try db.cachedStatement(Self.insertVersionSQL)
         insert.bind(account, at: 1)
         insert.bind(takenAt, at: 2)

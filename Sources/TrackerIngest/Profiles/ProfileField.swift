@@ -49,12 +49,39 @@ struct ProfileDecoder {
         let message: String
     }
 
-    /// A CSV cell that is not valid UTF-8.
-    struct InvalidText {}
+    /// A value as read: CSV cells are always text; JSON values are told apart once, here.
+    enum Raw {
+        case text(String)
+        case number(NSNumber)
+        case object([String: Any])
+        case null
+        /// A CSV cell that is not valid UTF-8.
+        case invalidText
+        case other(String)
 
-    /// `value(field)` gives the column name found and its value (String, NSNumber, dictionary or NSNull),
-    /// nil when the row has none of the field's names.
-    static func decode(_ value: (ProfileField) -> (column: String, value: Any)?) throws -> Profile {
+        init(_ value: Any) {
+            switch value {
+            case let text as String: self = .text(text)
+            case let number as NSNumber: self = .number(number)
+            case let object as [String: Any]: self = .object(object)
+            case is NSNull: self = .null
+            default: self = .other("\(value)")
+            }
+        }
+
+        var shown: String {
+            switch self {
+            case .text(let text), .other(let text): return text
+            case .number(let number): return number.stringValue
+            case .object(let object): return "\(object)"
+            case .null: return "null"
+            case .invalidText: return ""
+            }
+        }
+    }
+
+    /// `value(field)` gives the column name found and its value, nil when the row has none of the field's names.
+    static func decode(_ value: (ProfileField) -> (column: String, value: Raw)?) throws -> Profile {
         var profile = Profile(id: "")
         for field in ProfileField.allCases {
             guard let (column, raw) = value(field) else { continue }
@@ -69,8 +96,8 @@ struct ProfileDecoder {
         return profile
     }
 
-    private static func set(_ field: ProfileField, of p: inout Profile, column: String, raw: Any) throws {
-        if raw is InvalidText { throw Problem(column: column, value: nil, message: "is not valid UTF-8 text") }
+    private static func set(_ field: ProfileField, of p: inout Profile, column: String, raw: Raw) throws {
+        if case .invalidText = raw { throw Problem(column: column, value: nil, message: "is not valid UTF-8 text") }
         switch field.kind {
         case .text:
             let text = Self.text(raw)
@@ -108,48 +135,48 @@ struct ProfileDecoder {
     // MARK: - Values
 
     /// Text as given; null is "none given" for a column that exists, so it reads as empty.
-    static func text(_ raw: Any) -> String? {
+    static func text(_ raw: Raw) -> String? {
         switch raw {
-        case let text as String: return text.trimmingSpaces
-        case let number as NSNumber: return number.stringValue
+        case .text(let text): return text.trimmingSpaces
+        case .number(let number): return number.stringValue
         default: return nil
         }
     }
 
-    static func count(_ raw: Any, column: String) throws -> Int? {
+    static func count(_ raw: Raw, column: String) throws -> Int? {
         let problem = { (value: String) in Problem(column: column, value: value, message: "is not a count (a whole number ≥ 0)") }
         switch raw {
-        case is NSNull: return nil
-        case let number as NSNumber:
+        case .null: return nil
+        case .number(let number):
             let value = number.doubleValue
             guard !JSONNumbers.isBoolean(number), value >= 0, value == value.rounded(), value < 1e15 else { throw problem(number.stringValue) }
             return Int(value)
-        case let text as String:
+        case .text(let text):
             let trimmed = text.trimmingSpaces
             if trimmed.isEmpty { return nil }
             guard let value = Int(trimmed), value >= 0 else { throw problem(text) }
             return value
-        default: throw problem("\(raw)")
+        default: throw problem(raw.shown)
         }
     }
 
     /// ISO 8601, Twitter's `Thu Apr 17 09:16:09 +0000 2014`, or Unix seconds; for `status`, the
     /// latest post's time (a JSON object, or the Python literal some v1.1 exports hold).
-    static func time(_ raw: Any, column: String) throws -> Int64? {
+    static func time(_ raw: Raw, column: String) throws -> Int64? {
         let problem = { (value: String) in
             Problem(column: column, value: value, message: "is not a time (ISO 8601, Twitter's format, or Unix seconds)")
         }
         switch raw {
-        case is NSNull: return nil
-        case let object as [String: Any]: return try object["created_at"].flatMap { try time($0, column: column + ".created_at") }
-        case let number as NSNumber where !JSONNumbers.isBoolean(number): return number.int64Value
-        case let text as String:
+        case .null: return nil
+        case .object(let object): return try object["created_at"].flatMap { try time(Raw($0), column: column + ".created_at") }
+        case .number(let number) where !JSONNumbers.isBoolean(number): return number.int64Value
+        case .text(let text):
             let trimmed = text.trimmingSpaces
             if trimmed.isEmpty { return nil }
             if column == "status" { return statusTime(trimmed) }
             if let time = UTCTime.parse(trimmed) ?? UTCTime.parseTwitter(trimmed) ?? Int64(trimmed) { return time }
             throw problem(text)
-        default: throw problem("\(raw)")
+        default: throw problem(raw.shown)
         }
     }
 
@@ -161,19 +188,22 @@ struct ProfileDecoder {
         return UTCTime.parseTwitter(String(rest[..<end]))
     }
 
-    static func flag(_ raw: Any, column: String) throws -> Bool? {
-        if column == "profile_image_url" { return (raw as? String).map { $0.contains("default_profile_images") } }
+    static func flag(_ raw: Raw, column: String) throws -> Bool? {
+        if column == "profile_image_url" {
+            if case .text(let url) = raw { return url.contains("default_profile_images") }
+            return nil
+        }
         switch raw {
-        case is NSNull: return nil
-        case let number as NSNumber: return number.boolValue
-        case let text as String:
+        case .null: return nil
+        case .number(let number): return number.boolValue
+        case .text(let text):
             switch text.trimmingSpaces.lowercased() {
             case "": return nil
             case "true", "t", "1", "yes", "y": return true
             case "false", "f", "0", "no", "n": return false
             default: throw Problem(column: column, value: text, message: "is not true or false")
             }
-        default: throw Problem(column: column, value: "\(raw)", message: "is not true or false")
+        default: throw Problem(column: column, value: raw.shown, message: "is not true or false")
         }
     }
 }

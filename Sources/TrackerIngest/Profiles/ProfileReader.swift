@@ -68,10 +68,8 @@ public struct ProfileReader {
                 }
                 return try ProfileDecoder.decode { field in
                     guard let column = known[field] else { return nil }
-                    guard let text = record.string(column.index) else {
-                        return (column.name, ProfileDecoder.InvalidText())
-                    }
-                    return (column.name, text)
+                    guard let text = record.string(column.index) else { return (column.name, .invalidText) }
+                    return (column.name, .text(text))
                 }
             }
         }
@@ -136,7 +134,7 @@ public struct ProfileReader {
             for (key, value) in metrics where fields[key] == nil { fields[key] = value }
         }
         return try ProfileDecoder.decode { field in
-            for alias in field.aliases { if let value = fields[alias] { return (alias, value) } }
+            for alias in field.aliases { if let value = fields[alias] { return (alias, ProfileDecoder.Raw(value)) } }
             return nil
         }
     }
