@@ -1,3 +1,5 @@
+import Foundation
+
 /// Counts over the followers of one roster, built one account at a time in constant memory.
 public struct AuditSummary: Sendable {
     /// How many accounts each rule flagged, among those it could judge.
@@ -17,6 +19,10 @@ public struct AuditSummary: Sendable {
     public private(set) var verdicts: [Verdict.Label: Int] = [:]
     public private(set) var ages = [Int](repeating: 0, count: ageBuckets.count)
     public private(set) var followbackChampions = 0
+    /// Languages and locations, compared case-insensitively without surrounding spaces: memory grows
+    /// with the number of distinct values, not with the roster.
+    public private(set) var languages = ValueCounts()
+    public private(set) var locations = ValueCounts()
 
     public init(policy: VerdictPolicy, now: Int64) {
         self.now = now
@@ -39,6 +45,8 @@ public struct AuditSummary: Sendable {
         verdicts[verdict.label, default: 0] += 1
         ages[ageBucket(profile)] += 1
         if Self.isFollowbackChampion(profile) { followbackChampions += 1 }
+        if let lang = profile.lang { languages.add(lang) }
+        if let location = profile.location { locations.add(location) }
         return verdict
     }
 
@@ -58,5 +66,28 @@ public struct AuditSummary: Sendable {
     public static func isFollowbackChampion(_ profile: Profile) -> Bool {
         guard let following = profile.following, let followers = profile.followers, following > 1_000 else { return false }
         return Double(min(following, followers)) >= 0.9 * Double(max(following, followers))
+    }
+}
+
+/// How often each text value occurs, compared case-insensitively and without surrounding spaces;
+/// shown as first seen. Empty values are not counted.
+public struct ValueCounts: Sendable {
+    private var counts: [String: (shown: String, count: Int)] = [:]
+
+    public init() {}
+
+    public mutating func add(_ value: String) {
+        // Most values have no surrounding space: skip Foundation's (slow) trimming for them.
+        func mayBeSpace(_ byte: UInt8?) -> Bool { byte.map { $0 == 32 || $0 == 9 || $0 >= 0x80 } ?? false }
+        let padded = mayBeSpace(value.utf8.first) || mayBeSpace(value.utf8.last)
+        let shown = padded ? value.trimmingCharacters(in: .whitespaces) : value
+        guard !shown.isEmpty else { return }
+        let key = shown.lowercased()
+        counts[key] = (counts[key]?.shown ?? shown, (counts[key]?.count ?? 0) + 1)
+    }
+
+    /// The `limit` most common values, most common first (ties in alphabetical order).
+    public func top(_ limit: Int) -> [(value: String, count: Int)] {
+        counts.values.sorted { $0.count != $1.count ? $0.count > $1.count : $0.shown < $1.shown }.prefix(limit).map { ($0.shown, $0.count) }
     }
 }

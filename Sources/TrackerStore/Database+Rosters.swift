@@ -89,26 +89,6 @@ extension Database {
         return Int(statement.int64(at: 0))
     }
 
-    /// The most common values of a text profile column (`lang`, `location`) among the members, compared
-    /// case-insensitively and without surrounding spaces; empty and unknown values left out.
-    public func commonValues(of column: String, in roster: RosterRef, limit: Int) throws -> [(value: String, count: Int)] {
-        precondition(["lang", "location"].contains(column))
-        let statement = try cachedStatement("""
-            SELECT min(v.\(column)), count(*) AS n
-            FROM roster_member m
-            JOIN profile_version v ON v.account_id = m.account_id
-             AND v.seen_at = (SELECT max(seen_at) FROM profile_version WHERE account_id = m.account_id AND seen_at <= ?2)
-            WHERE m.roster_id = ?1 AND trim(v.\(column)) <> ''
-            GROUP BY lower(trim(v.\(column))) ORDER BY n DESC, 1 LIMIT ?3
-            """)
-        statement.bind(roster.id, at: 1)
-        statement.bind(roster.takenAt, at: 2)
-        statement.bind(limit, at: 3)
-        var values: [(String, Int)] = []
-        while try statement.step() { values.append((statement.string(at: 0), Int(statement.int64(at: 1)))) }
-        return values
-    }
-
     /// When the account's latest unbroken stay in the page's rosters (up to `roster`) began: the first roster
     /// after the last one it was missing from.
     public func stayStart(account: Int64, upTo roster: RosterRef) throws -> Int64 {

@@ -54,6 +54,16 @@ import Testing
     }
 }
 
+@Suite struct ValueCountTests {
+    @Test func valuesAreComparedWithoutCaseOrSpaces() {
+        var counts = ValueCounts()
+        for value in ["Paris", " paris", "PARIS ", "Lyon", "lyon", "", "  ", "Nantes"] { counts.add(value) }
+        #expect(counts.top(2).map(\.value) == ["Paris", "Lyon"])
+        #expect(counts.top(2).map(\.count) == [3, 2])
+        #expect(counts.top(10).count == 3)
+    }
+}
+
 @Suite struct BatchArrivalTests {
     let day: Int64 = 86_400
 

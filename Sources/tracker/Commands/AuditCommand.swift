@@ -49,10 +49,8 @@ struct AuditCommand: ParsableCommand {
             }
             let table = FigureTable(format: output.resolved)
             Self.addFigures(summary, policy: policy, to: table)
-            for column in ["lang", "location"] {
-                for (value, count) in try db.commonValues(of: column, in: taken, limit: top) {
-                    table.add(column, value, count, share: count.share(of: summary.accounts), "")
-                }
+            for (column, counts) in [("lang", summary.languages), ("location", summary.locations)] {
+                for (value, count) in counts.top(top) { table.add(column, value, count, share: count.share(of: summary.accounts), "") }
             }
             table.finish()
         }
