@@ -22,6 +22,11 @@ struct FollowersIngestCommand: ParsableCommand {
             inactive_share, new_followers, lost_followers, new_suspicious_share, batch_arrivals; for following: \
             audited_following, following_suspicious_share, following_inactive_share, followed, unfollowed, \
             churned_follows) become metrics of the page at --at, watched for anomalies.
+
+            Examples:
+              tracker followers ingest --page cloudwatt --platform twitter --at 2014-06-02 followers.csv
+              tracker followers ingest --page cloudwatt --format twitter page1.json page2.json
+              tracker followers ingest --page cloudwatt --relation following --skip-invalid following.ndjson
             """
     )
 

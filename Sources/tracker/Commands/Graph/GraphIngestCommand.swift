@@ -13,6 +13,10 @@ struct GraphIngestCommand: ParsableCommand {
             NDJSON objects with those keys: source follows target. Each is an account id (all digits) or a \
             handle (@ optional), matched to the accounts of the page's rosters first. A repeated edge counts \
             once; an account following itself is an error. All or nothing; a graph at the same time is replaced.
+
+            Examples:
+              tracker graph ingest --page cloudwatt --at 2014-06-02 edges.csv
+              tracker graph ingest --page cloudwatt --format ndjson - < edges.ndjson
             """
     )
 
