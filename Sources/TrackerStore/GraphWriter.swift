@@ -9,9 +9,9 @@
 /// }
 /// ```
 ///
-/// A graph already stored at the same time is replaced. An endpoint is matched, in order, to an account of
-/// the page's rosters by id, then by handle (case-insensitively, `@` optional), then to any stored account
-/// with that id or `@handle` key; else it becomes a new account, keyed by its id (all digits) or `@handle`.
+/// A graph already stored at the same time is replaced. An id (all digits) is matched to the stored account
+/// with that id; a handle (case-insensitive, `@` optional) to the account with that handle in the page's
+/// rosters, else to the account keyed `@handle`; an endpoint matching nothing becomes a new account.
 public final class GraphWriter {
     public enum Outcome: Equatable, Sendable { case added, repeated }
 
@@ -20,11 +20,18 @@ public final class GraphWriter {
     public let graphID: Int64
     public let replacedExisting: Bool
     public private(set) var edges = 0
-    private var known: [String: Int64] = [:]
+    private let pageID: Int64
+    private let takenAt: Int64
+    /// Endpoint names already resolved: memory grows with the graph's accounts.
+    private var resolved: [String: Int64] = [:]
+    /// `@handle` → account, for the accounts of the page's rosters; loaded on the first handle met.
+    private var rosterHandles: [String: Int64]?
 
     public init(database: Database, pageID: Int64, platform: String, takenAt: Int64, runID: Int64) throws {
         db = database
         self.platform = platform
+        self.pageID = pageID
+        self.takenAt = takenAt
         let existing = try db.cachedStatement("SELECT id FROM graph WHERE page_id = ? AND taken_at = ?")
         existing.bind(pageID, at: 1)
         existing.bind(takenAt, at: 2)
@@ -47,7 +54,6 @@ public final class GraphWriter {
             graphID = db.lastInsertRowID
             replacedExisting = false
         }
-        try loadRosterAccounts(pageID: pageID, takenAt: takenAt)
     }
 
     /// Adds `source` follows `target`; a repeated edge is kept once.
@@ -71,11 +77,11 @@ public final class GraphWriter {
 
     // MARK: - Accounts
 
-    /// Ids and handles of the accounts in the page's rosters in effect at the graph's time.
-    private func loadRosterAccounts(pageID: Int64, takenAt: Int64) throws {
+    /// The handles of the accounts in the page's rosters in effect at the graph's time (their ids need no
+    /// map: roster accounts are keyed by id).
+    private func loadRosterHandles() throws -> [String: Int64] {
         let statement = try db.cachedStatement("""
-            SELECT a.id, a.key,
-                   (SELECT handle FROM profile_version WHERE account_id = a.id AND seen_at <= ?2 ORDER BY seen_at DESC LIMIT 1)
+            SELECT a.id, (SELECT handle FROM profile_version WHERE account_id = a.id AND seen_at <= ?2 ORDER BY seen_at DESC LIMIT 1)
             FROM roster_member m JOIN account a ON a.id = m.account_id
             WHERE m.roster_id IN (SELECT (SELECT id FROM roster WHERE page_id = ?1 AND relation = r.relation AND taken_at <= ?2
                                           ORDER BY taken_at DESC LIMIT 1)
@@ -83,11 +89,13 @@ public final class GraphWriter {
             """)
         statement.bind(pageID, at: 1)
         statement.bind(takenAt, at: 2)
+        var handles: [String: Int64] = [:]
         while try statement.step() {
-            let id = statement.int64(at: 0)
-            known[statement.string(at: 1)] = id
-            if let handle = statement.optionalString(at: 2) { known["@" + handle.lowercased()] = known["@" + handle.lowercased()] ?? id }
+            guard let handle = statement.optionalString(at: 1) else { continue }
+            let key = "@" + handle.lowercased()
+            if handles[key] == nil { handles[key] = statement.int64(at: 0) }
         }
+        return handles
     }
 
     /// The key an endpoint is stored under when it is new: its id when all digits, else `@handle`.
@@ -97,27 +105,28 @@ public final class GraphWriter {
     }
 
     private func account(_ name: String) throws -> Int64 {
-        if let id = known[name] { return id }
+        if let id = resolved[name] { return id }
         let key = Self.key(for: name)
-        if let id = known[key] {
-            known[name] = id
-            return id
+        var id: Int64?
+        if key.hasPrefix("@") {
+            if rosterHandles == nil { rosterHandles = try loadRosterHandles() }
+            id = rosterHandles?[key]
         }
+        let found = try id ?? storedAccount(key: key)
+        resolved[name] = found
+        return found
+    }
+
+    /// The stored account with this key, created when there is none.
+    private func storedAccount(key: String) throws -> Int64 {
         let select = try db.cachedStatement("SELECT id FROM account WHERE platform = ? AND key = ?")
         select.bind(platform, at: 1)
         select.bind(key, at: 2)
-        let id: Int64
-        if try select.step() {
-            id = select.int64(at: 0)
-        } else {
-            let insert = try db.cachedStatement("INSERT INTO account (platform, key) VALUES (?, ?)")
-            insert.bind(platform, at: 1)
-            insert.bind(key, at: 2)
-            try insert.run()
-            id = db.lastInsertRowID
-        }
-        known[name] = id
-        known[key] = id
-        return id
+        if try select.step() { return select.int64(at: 0) }
+        let insert = try db.cachedStatement("INSERT INTO account (platform, key) VALUES (?, ?)")
+        insert.bind(platform, at: 1)
+        insert.bind(key, at: 2)
+        try insert.run()
+        return db.lastInsertRowID
     }
 }
