@@ -48,7 +48,11 @@ struct FollowersChangesCommand: ParsableCommand {
             let current = try roster.roster(of: page, at: try TimeOption.parse(at, name: "at"), in: db)
             let previous = try from.map { try roster.roster(of: page, at: try TimeOption.parse($0, name: "from"), in: db) }
                 ?? db.roster(before: current)
-            guard let previous, previous.id != current.id else {
+            if let previous, previous.id == current.id {
+                throw CLIError("--from and --at pick the same roster (\(UTCTime.format(current.takenAt)))",
+                               hint: "give --from a time before the later roster was taken")
+            }
+            guard let previous else {
                 throw CLIError("\(page.platform)/\(page.handle) has only one \(roster.relation.rawValue) roster up to \(UTCTime.format(current.takenAt))",
                                hint: "changes need two rosters; --from picks the earlier one")
             }
