@@ -1,4 +1,5 @@
 import Foundation
+import TrackerTime
 
 /// Counts over the followers of one roster, built one account at a time in constant memory.
 public struct AuditSummary: Sendable {
@@ -19,6 +20,8 @@ public struct AuditSummary: Sendable {
     public private(set) var verdicts: [Verdict.Label: Int] = [:]
     public private(set) var ages = [Int](repeating: 0, count: ageBuckets.count)
     public private(set) var followbackChampions = 0
+    /// Accounts by the UTC year they were created: a bought batch shows as a year out of proportion.
+    public private(set) var creationYears: [Int: Int] = [:]
     /// Languages and locations, compared case-insensitively without surrounding spaces: memory grows
     /// with the number of distinct values, not with the roster.
     public private(set) var languages = ValueCounts()
@@ -44,6 +47,7 @@ public struct AuditSummary: Sendable {
         }
         verdicts[verdict.label, default: 0] += 1
         ages[ageBucket(profile)] += 1
+        if let created = profile.createdAt { creationYears[Self.year(created), default: 0] += 1 }
         if Self.isFollowbackChampion(profile) { followbackChampions += 1 }
         if let lang = profile.lang { languages.add(lang) }
         if let location = profile.location { locations.add(location) }
@@ -59,6 +63,12 @@ public struct AuditSummary: Sendable {
         guard let created = profile.createdAt else { return Self.ageBuckets.count - 1 }
         let days = Double(now - created) / 86_400
         return Self.ageLimits.firstIndex { days < $0 } ?? Self.ageLimits.count
+    }
+
+    /// The UTC year of a time (Unix seconds, negative ones too).
+    static func year(_ time: Int64) -> Int {
+        let (days, rest) = time.quotientAndRemainder(dividingBy: 86_400)
+        return UTCTime.civilFromDays(rest < 0 ? days - 1 : days).0
     }
 
     /// Follows more than 1,000 accounts and about as many as follow it (within 10%): the follow-back

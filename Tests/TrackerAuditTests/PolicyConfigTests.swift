@@ -48,6 +48,8 @@ import Testing
         #expect(summary.verdicts == [.genuine: 2, .suspicious: 1])
         #expect(summary.followbackChampions == 1)
         #expect(summary.ages == [1, 0, 1, 0, 0, 0, 1])
+        #expect(summary.creationYears == [2019: 1, 2020: 1])  // 2020-09-13 less 400 and 10 days
+        #expect(AuditSummary.year(-1) == 1969)
         let noDescription = summary.rules.first { $0.rule == "no_description" }
         #expect(noDescription == AuditSummary.RuleCount(rule: "no_description", flagged: 1, judged: 1))
         #expect(abs(summary.share(.suspicious) - 1.0 / 3) < 1e-12)

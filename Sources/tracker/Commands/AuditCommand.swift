@@ -13,8 +13,8 @@ struct AuditCommand: ParsableCommand {
         discussion: """
             Judges each account of the roster in effect at --at (default: the latest) with the seed, \
             Socialbakers and Camisani-Calzolari rules and a combined verdict: suspicious (score ≥ 50 of 100), \
-            inactive, or genuine. Prints one row per verdict, rule, age bracket, language, location, and the \
-            followback champions; --list lists the accounts with one verdict instead.
+            inactive, or genuine. Prints one row per verdict, rule, age bracket, creation year, language, \
+            location, and the followback champions; --list lists the accounts with one verdict instead.
 
             Examples:
               tracker audit --page cloudwatt
@@ -75,6 +75,9 @@ struct AuditCommand: ParsableCommand {
         }
         for (bucket, count) in zip(AuditSummary.ageBuckets, summary.ages) where count > 0 {
             table.add("age", bucket, count, share: count.share(of: n), "account age when the roster was taken")
+        }
+        for (year, count) in summary.creationYears.sorted(by: { $0.key < $1.key }) {
+            table.add("created", String(year), count, share: count.share(of: n), "accounts created that year (UTC)")
         }
         table.add("followback", "champions", summary.followbackChampions, share: summary.followbackChampions.share(of: n),
                   "follow more than 1,000 accounts and about as many as follow them (within 10%)")
