@@ -39,6 +39,10 @@ import Testing
         #expect(html.contains("150 new followers listed together, all created between 2012-06-01 and 2012-06-05"))
         #expect(html.contains("Outsider community:</strong> community 2 (197 accounts)"))
         #expect(html.components(separatedBy: "Follower audit").count == 2)  // twitter only: facebook has no roster
+        // The name is on facebook and twitter; only twitter has rosters and a graph, so no --platform is needed.
+        #expect(try box.run(["audit", "--page", "cloudwatt", "--json"]).status == 0)
+        #expect(try box.run(["graph", "communities", "--page", "cloudwatt", "--json"]).status == 0)
+        #expect(try box.run(["audit", "--page", "cloudwatt", "--relation", "following"]).stderr.contains("is on facebook and twitter"))
     }
 
     @Test func writesAnIndexOfEveryPage() throws {

@@ -12,8 +12,10 @@ struct PageOption: ParsableArguments {
     @Option(help: "The page (handle).") var page: String
     @Option(help: "Its platform (needed to create a page, or when the name is on several).") var platform: String?
 
-    func page(in db: Database) throws -> PageRef {
-        let pages = try PageLookup.find(page, platform: platform, in: db)
+    /// The page; when the name is on several platforms, the only one that `has` what the command needs.
+    func page(in db: Database, having has: (PageRef) throws -> Bool = { _ in true }) throws -> PageRef {
+        var pages = try PageLookup.find(page, platform: platform, in: db)
+        if pages.count > 1, case let having = try pages.filter(has), having.count == 1 { pages = having }
         guard pages.count == 1 else {
             throw CLIError("'\(page)' is on \(pages.map(\.platform).joined(separator: " and "))", hint: "choose one with --platform")
         }
@@ -58,7 +60,10 @@ struct RosterOptions: ParsableArguments {
 
     var page: String { pageOption.page }
     var platform: String? { pageOption.platform }
-    func page(in db: Database) throws -> PageRef { try pageOption.page(in: db) }
+    /// The page; when the name is on several platforms, the only one with a roster of this relation.
+    func page(in db: Database) throws -> PageRef {
+        try pageOption.page(in: db) { try db.roster(pageID: $0.id, relation: relation) != nil }
+    }
     func policy() throws -> VerdictPolicy { try rulesOption.policy() }
 
     /// The roster in effect at `at` (the latest when nil), with a clear error when there is none.

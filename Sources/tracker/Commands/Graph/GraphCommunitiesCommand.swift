@@ -36,7 +36,7 @@ struct GraphCommunitiesCommand: ParsableCommand {
         let db = try database.openForReading()
         let policy = try rules.policy()
         try db.read { db in
-            let ref = try page.page(in: db)
+            let ref = try page.page(in: db) { try db.graph(pageID: $0.id) != nil }
             let stored = try community.graph(of: ref, in: db)
             let loaded = try FollowerGraph(db: db, ref: stored, policy: policy)
             let membership = community.louvain.communities(of: loaded.graph)

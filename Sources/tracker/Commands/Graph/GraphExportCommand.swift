@@ -40,7 +40,7 @@ struct GraphExportCommand: ParsableCommand {
         let policy = try rules.policy()
         let sink = try Sink(path: output)
         try db.read { db in
-            let ref = try page.page(in: db)
+            let ref = try page.page(in: db) { try db.graph(pageID: $0.id) != nil }
             let stored = try community.graph(of: ref, in: db)
             let loaded = try FollowerGraph(db: db, ref: stored, policy: policy)
             let membership = community.louvain.communities(of: loaded.graph)
