@@ -44,20 +44,21 @@ extension Database {
         return pages
     }
 
-    /// The SQL behind `tracker pages`: each page with its span, count and latest value of each common metric.
+    /// The SQL behind `tracker pages`: each page with its span, count and latest value of each common metric
+    /// (a page known only from a follow graph has no snapshots yet, and is listed too).
     public static let pagesListingSQL = """
         SELECT p.platform, p.handle AS page,
                strftime('%Y-%m-%dT%H:%M:%SZ', s.first_at, 'unixepoch') AS first_at,
                strftime('%Y-%m-%dT%H:%M:%SZ', s.last_at, 'unixepoch') AS last_at,
-               s.snapshots,
+               coalesce(s.snapshots, 0) AS snapshots,
                (SELECT followers FROM snapshot WHERE page_id = p.id AND followers IS NOT NULL ORDER BY observed_at DESC LIMIT 1) AS followers,
                (SELECT following FROM snapshot WHERE page_id = p.id AND following IS NOT NULL ORDER BY observed_at DESC LIMIT 1) AS following,
                (SELECT fans FROM snapshot WHERE page_id = p.id AND fans IS NOT NULL ORDER BY observed_at DESC LIMIT 1) AS fans,
                (SELECT posts FROM snapshot WHERE page_id = p.id AND posts IS NOT NULL ORDER BY observed_at DESC LIMIT 1) AS posts,
                (SELECT engagement_rate FROM snapshot WHERE page_id = p.id AND engagement_rate IS NOT NULL ORDER BY observed_at DESC LIMIT 1) AS engagement_rate
         FROM page p
-        JOIN (SELECT page_id, min(observed_at) AS first_at, max(observed_at) AS last_at, count(*) AS snapshots
-              FROM snapshot GROUP BY page_id) s ON s.page_id = p.id
+        LEFT JOIN (SELECT page_id, min(observed_at) AS first_at, max(observed_at) AS last_at, count(*) AS snapshots
+                   FROM snapshot GROUP BY page_id) s ON s.page_id = p.id
         WHERE :platform IS NULL OR p.platform = lower(:platform)
         ORDER BY p.platform, p.handle
         """
