@@ -53,6 +53,13 @@ import Testing
         #expect(try sandbox.run(["graph", "export", "--page", "cloudwatt", "--format", "csv", "--edges"]).stdout.split(separator: "\n").count == 6_938)
     }
 
+    @Test func aPageKnownOnlyFromItsGraphIsListed() throws {
+        let sandbox = try Sandbox()
+        let edges = try sandbox.file("e.csv", "source,target\n1,2\n")
+        #expect(try sandbox.run(["graph", "ingest", "-q", "--page", "solo", "--platform", "x", "--at", "2020-01-01", edges]).status == 0)
+        #expect(try sandbox.run(["pages", "--csv"]).stdout.contains("\nx,solo,,,0,"))
+    }
+
     @Test func badEdgesLeaveTheDatabaseAsItWas() throws {
         let sandbox = try prepared()
         let before = try sandbox.dump()
