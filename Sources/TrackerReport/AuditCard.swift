@@ -23,13 +23,16 @@ public struct AuditSummaryReport: Sendable {
     /// suspicious, inactive, genuine: counts in that order.
     public let verdicts: [(label: String, count: Int)]
     public let rules: [Rule]
+    /// Accounts by creation year, oldest year first.
+    public let creationYears: [(year: Int, count: Int)]
     public let changes: Changes?
     /// Explanations of the flagged communities of the follow graph, if one was recorded.
     public let outsiders: [String]
 
-    public init(takenAt: Int64, accounts: Int, verdicts: [(label: String, count: Int)], rules: [Rule], changes: Changes?, outsiders: [String]) {
+    public init(takenAt: Int64, accounts: Int, verdicts: [(label: String, count: Int)], rules: [Rule],
+                creationYears: [(year: Int, count: Int)] = [], changes: Changes?, outsiders: [String]) {
         self.takenAt = takenAt; self.accounts = accounts; self.verdicts = verdicts; self.rules = rules
-        self.changes = changes; self.outsiders = outsiders
+        self.creationYears = creationYears; self.changes = changes; self.outsiders = outsiders
     }
 }
 
@@ -54,6 +57,10 @@ extension HTMLReport {
                 + "<td class=\"num\">\(number(Double(rule.flagged)))</td><td class=\"num\">\(share(rule.flagged, rule.judged))</td></tr>"
         }
         html += "</tbody></table>"
+        if !audit.creationYears.isEmpty {
+            let years = audit.creationYears.map { "\($0.year): \(number(Double($0.count))) (\(percent($0.count)))" }
+            html += "<p class=\"small\">Accounts by year of creation: \(years.joined(separator: " · "))</p>"
+        }
         if let changes = audit.changes {
             html += "<p>Since \(UTCTime.formatDate(changes.since)): \(number(Double(changes.added))) new followers, "
                 + "\(number(Double(changes.lost))) lost; \(number(Double(changes.addedSuspicious))) of the new ones look suspicious.</p>"

@@ -35,6 +35,7 @@ import Testing
         let html = try String(contentsOfFile: path, encoding: .utf8)
         #expect(html.contains("Follower audit, 2014-06-02: 640 followers"))
         #expect(html.contains("suspicious 31.1%"))
+        #expect(html.contains("2012: 222 (34.7%)"))
         #expect(html.contains("210 new followers, 20 lost; 150 of the new ones look suspicious"))
         #expect(html.contains("150 new followers listed together, all created between 2012-06-01 and 2012-06-05"))
         #expect(html.contains("Outsider community:</strong> community 2 (197 accounts)"))

@@ -111,6 +111,7 @@ extension AuditSummaryReport {
         let rules = zip(policy.rules, summary.rules).map { Rule(id: $0.id, explanation: $0.explanation, flagged: $1.flagged, judged: $1.judged) }
         return AuditSummaryReport(takenAt: roster.takenAt, accounts: summary.accounts,
                                   verdicts: Verdict.Label.allCases.map { ($0.rawValue, summary.verdicts[$0, default: 0]) },
-                                  rules: rules, changes: changes, outsiders: outsiders)
+                                  rules: rules, creationYears: summary.creationYears.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
+                                  changes: changes, outsiders: outsiders)
     }
 }
