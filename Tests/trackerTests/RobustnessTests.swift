@@ -21,6 +21,27 @@ import Testing
         #expect(try box.run(["sql", "--csv", "SELECT count(*) AS n FROM snapshot"]).stdout == "n\n\(2 + 2 * 40 * 400)\n")
     }
 
+    @Test func rostersGraphsAndAuditsRunTogether() throws {
+        let box = try Sandbox()
+        let folder = repositoryRoot.appendingPathComponent("examples/followers")
+        let first = folder.appendingPathComponent("cloudwatt-2014-05-01.csv").path
+        #expect(try box.run(["followers", "ingest", "-q", "--page", "cloudwatt", "--platform", "twitter", "--at", "2014-05-01", first]).status == 0)
+        var processes = [
+            try box.start(["followers", "ingest", "-q", "--page", "cloudwatt", "--at", "2014-06-02",
+                           folder.appendingPathComponent("cloudwatt-2014-06-02.csv").path]),
+            try box.start(["graph", "ingest", "-q", "--page", "cloudwatt", "--at", "2014-06-02",
+                           folder.appendingPathComponent("cloudwatt-graph-2014-06-02.csv").path]),
+            try box.start(["ingest", "--quiet", repositoryRoot.appendingPathComponent("examples/cloudwatt.csv").path]),
+        ]
+        for _ in 0..<3 { processes.append(try box.start(["audit", "--page", "cloudwatt", "--platform", "twitter", "--json"])) }
+        for process in processes {
+            let result = process.wait()
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(!result.stderr.contains("locked"))
+        }
+        #expect(try box.run(["sql", "--csv", "SELECT count(*) AS n FROM roster"]).stdout == "n\n2\n")
+    }
+
     @Test func aKilledIngestLeavesTheDatabaseIntactWithNoneOfItsRows() throws {
         let box = try Sandbox()
         let seed = try box.file("seed.csv", generatedCSV(pages: 1, days: 5, offset: 999))

@@ -23,10 +23,11 @@ struct PageOption: ParsableArguments {
     }
 
     /// The page; created when --platform is given and it does not exist yet (call inside a write transaction).
-    func findOrCreate(in db: Database, writer: SnapshotWriter) throws -> PageRef {
+    /// When the name is on several platforms, the only one that `has` what is recorded (earlier rosters, say).
+    func findOrCreate(in db: Database, writer: SnapshotWriter, having has: (PageRef) throws -> Bool) throws -> PageRef {
         let found = try db.findPages(named: page, platform: platform)
         if found.count == 1 { return found[0] }
-        if found.count > 1 { return try self.page(in: db) }  // the ambiguity error
+        if found.count > 1 { return try self.page(in: db, having: has) }
         guard let given = platform else { throw CLIError("no page named '\(page)'", hint: "give --platform to create it") }
         guard let platform = FieldRules.platform(given), let name = FieldRules.page(page) else {
             throw CLIError("'\(given)/\(page)' is not a valid platform and page name", hint: FieldRules.platformHint)

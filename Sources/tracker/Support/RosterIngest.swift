@@ -49,7 +49,9 @@ struct RosterIngest {
 
     func run(format: ProfileFormat?, policy: VerdictPolicy, detect: Bool) throws -> Outcome {
         let snapshots = try SnapshotWriter(database: db, policy: .replace)
-        let page = try options.pageOption.findOrCreate(in: db, writer: snapshots)
+        let page = try options.pageOption.findOrCreate(in: db, writer: snapshots) {
+            try db.roster(pageID: $0.id, relation: options.relation) != nil
+        }
         let runID = try db.beginIngestRun(source: input.sourceNames, format: "roster-" + (format?.rawValue ?? "auto"))
         var outcome = Outcome(page: page, relation: options.relation)
         let roster = try record(input.files, format: format, page: page, runID: runID, outcome: &outcome)

@@ -40,7 +40,9 @@ struct GraphIngestCommand: ParsableCommand {
         var summary = ""
         do {
             summary = try db.write { db in
-                let ref = try page.findOrCreate(in: db, writer: try SnapshotWriter(database: db, policy: .reject))
+                let ref = try page.findOrCreate(in: db, writer: try SnapshotWriter(database: db, policy: .reject)) {
+                    try db.graph(pageID: $0.id) != nil || db.roster(pageID: $0.id, relation: .followers) != nil
+                }
                 let run = try db.beginIngestRun(source: sources, format: "graph-" + (format?.rawValue ?? "auto"))
                 let writer = try GraphWriter(database: db, pageID: ref.id, platform: ref.platform, takenAt: takenAt, runID: run)
                 var counts = IngestCounts(), repeated = 0
