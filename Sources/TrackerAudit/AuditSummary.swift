@@ -38,10 +38,11 @@ public struct AuditSummary: Sendable {
     /// Judges one account and counts it; returns its verdict.
     @discardableResult
     public mutating func add(_ profile: Profile) -> Verdict {
-        let verdict = policy.judge(profile, now: now)
+        let findings = policy.findings(profile, now: now)
+        let verdict = policy.verdict(profile, findings: findings)
         accounts += 1
-        for (index, rule) in policy.rules.enumerated() {
-            guard let shows = rule.check(profile, now: now) else { continue }
+        for (index, finding) in findings.enumerated() {
+            guard let shows = finding else { continue }
             rules[index].judged += 1
             if shows { rules[index].flagged += 1 }
         }

@@ -30,8 +30,18 @@ public struct VerdictPolicy: Sendable {
 
     /// Judges a profile at time `now` (Unix seconds).
     public func judge(_ profile: Profile, now: Int64) -> Verdict {
+        verdict(profile, findings: findings(profile, now: now))
+    }
+
+    /// What each rule finds, in `rules` order: true when the account shows the sign, nil when the rule cannot judge.
+    public func findings(_ profile: Profile, now: Int64) -> [Bool?] {
+        rules.map { $0.check(profile, now: now) }
+    }
+
+    /// The verdict from the rules' `findings` on `profile`, so that a caller counting them checks each rule once.
+    public func verdict(_ profile: Profile, findings: [Bool?]) -> Verdict {
         var flagged: [String] = [], inactive = false, weakSigns = 0
-        for rule in rules where rule.check(profile, now: now) == true {
+        for (rule, finding) in zip(rules, findings) where finding == true {
             flagged.append(rule.id)
             if rule.id == "inactive" { inactive = true }
             if rule.family == .socialbakers, rule.id != "follow_ratio_50", rule.id != "never_posted" { weakSigns += 1 }
