@@ -53,23 +53,23 @@ struct RosterAudit {
     }
 
     /// The audit figures kept as metrics of the page at the roster's time, so they are charted and watched.
-    static func metrics(relation: RosterRelation, summary: AuditSummary, changes: Changes?) -> [(String, Double)] {
+    static func metrics(relation: RosterRelation, summary: AuditSummary) -> [(String, Double)] {
         let prefix = relation == .followers ? "" : "following_"
-        var metrics: [(String, Double)] = [
-            ("audited_\(relation.rawValue)", Double(summary.accounts)),
-            (prefix + "suspicious_share", summary.share(.suspicious)),
-            (prefix + "inactive_share", summary.share(.inactive)),
-        ]
-        guard let changes else { return metrics }
+        return [("audited_\(relation.rawValue)", Double(summary.accounts)),
+                (prefix + "suspicious_share", summary.share(.suspicious)),
+                (prefix + "inactive_share", summary.share(.inactive))]
+    }
+
+    /// The figures of what changed since the roster before, kept as metrics at the later roster's time.
+    static func metrics(relation: RosterRelation, changes: Changes) -> [(String, Double)] {
         switch relation {
         case .followers:
-            metrics += [("new_followers", Double(changes.added)), ("lost_followers", Double(changes.lost)),
-                        ("batch_arrivals", Double(changes.batches.reduce(0) { $0 + $1.count }))]
+            var metrics = [("new_followers", Double(changes.added)), ("lost_followers", Double(changes.lost)),
+                           ("batch_arrivals", Double(changes.batches.reduce(0) { $0 + $1.count }))]
             if let share = changes.addedSuspiciousShare { metrics.append(("new_suspicious_share", share)) }
+            return metrics
         case .following:
-            metrics += [("followed", Double(changes.added)), ("unfollowed", Double(changes.lost)),
-                        ("churned_follows", Double(changes.churned))]
+            return [("followed", Double(changes.added)), ("unfollowed", Double(changes.lost)), ("churned_follows", Double(changes.churned))]
         }
-        return metrics
     }
 }

@@ -60,23 +60,26 @@ struct RosterIngest {
         var counts = IngestCounts()
         counts.rowsRead = outcome.read
         counts.rowsRejected = outcome.rejected
-        (outcome.summary, outcome.changes) = try track(roster, page: page, audit: audit, writer: snapshots, counts: &counts)
+        let summary = try audit.summary(of: roster)
+        let changes = try db.roster(before: roster).map { try audit.changes(from: $0, to: roster) }
+        (outcome.summary, outcome.changes) = (summary, changes)
+        var metrics = RosterAudit.metrics(relation: roster.relation, summary: summary)
+        if let changes { metrics += RosterAudit.metrics(relation: roster.relation, changes: changes) }
+        counts.record(try store(metrics, at: roster.takenAt, page: page, writer: snapshots))
         // A roster recorded before one already stored changes what that one gained and lost.
-        if let next = try db.roster(after: roster) { _ = try track(next, page: page, audit: audit, writer: snapshots, counts: &counts) }
+        if let next = try db.roster(after: roster) {
+            let later = RosterAudit.metrics(relation: next.relation, changes: try audit.changes(from: roster, to: next))
+            counts.record(try store(later, at: next.takenAt, page: page, writer: snapshots))
+        }
         try db.finishIngestRun(runID, counts: counts, contentHash: outcome.hashes.count == 1 ? outcome.hashes[0] : nil)
         if detect { outcome.anomalies = try DetectionRunner(db: db, sensitivity: nil).incremental(firstNew: [page.id: takenAt]) }
         return outcome
     }
 
-    /// Audits `roster` against the one before it and stores the figures as metrics of the page at its time.
-    private func track(_ roster: RosterRef, page: PageRef, audit: RosterAudit, writer: SnapshotWriter,
-                       counts: inout IngestCounts) throws -> (AuditSummary, RosterAudit.Changes?) {
-        let summary = try audit.summary(of: roster)
-        let changes = try db.roster(before: roster).map { try audit.changes(from: $0, to: roster) }
-        let metrics = RosterAudit.metrics(relation: roster.relation, summary: summary, changes: changes)
-        counts.record(try writer.write(platform: page.platform, page: page.handle, time: roster.takenAt,
-                                       values: ArraySlice(metrics.map(\.1)), slots: try writer.slots(for: metrics.map(\.0))))
-        return (summary, changes)
+    /// Stores audit figures as metrics of the page at `time`.
+    private func store(_ metrics: [(String, Double)], at time: Int64, page: PageRef, writer: SnapshotWriter) throws -> WriteOutcome {
+        try writer.write(platform: page.platform, page: page.handle, time: time,
+                         values: ArraySlice(metrics.map(\.1)), slots: try writer.slots(for: metrics.map(\.0)))
     }
 
     /// Reads every file into one roster.
