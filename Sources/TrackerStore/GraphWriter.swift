@@ -32,28 +32,8 @@ public final class GraphWriter {
         self.platform = platform
         self.pageID = pageID
         self.takenAt = takenAt
-        let existing = try db.cachedStatement("SELECT id FROM graph WHERE page_id = ? AND taken_at = ?")
-        existing.bind(pageID, at: 1)
-        existing.bind(takenAt, at: 2)
-        if try existing.step() {
-            graphID = existing.int64(at: 0)
-            replacedExisting = true
-            let clear = try db.cachedStatement("DELETE FROM graph_edge WHERE graph_id = ?")
-            clear.bind(graphID, at: 1)
-            try clear.run()
-            let claim = try db.cachedStatement("UPDATE graph SET run_id = ? WHERE id = ?")
-            claim.bind(runID, at: 1)
-            claim.bind(graphID, at: 2)
-            try claim.run()
-        } else {
-            let insert = try db.cachedStatement("INSERT INTO graph (page_id, taken_at, edges, run_id) VALUES (?, ?, 0, ?)")
-            insert.bind(pageID, at: 1)
-            insert.bind(takenAt, at: 2)
-            insert.bind(runID, at: 3)
-            try insert.run()
-            graphID = db.lastInsertRowID
-            replacedExisting = false
-        }
+        (graphID, replacedExisting) = try db.startListSnapshot(
+            .graph, key: [("page_id", .integer(pageID)), ("taken_at", .integer(takenAt))], runID: runID)
     }
 
     /// Adds `source` follows `target`; a repeated edge is kept once.
@@ -69,10 +49,7 @@ public final class GraphWriter {
     }
 
     public func finish() throws {
-        let update = try db.cachedStatement("UPDATE graph SET edges = ? WHERE id = ?")
-        update.bind(edges, at: 1)
-        update.bind(graphID, at: 2)
-        try update.run()
+        try db.finishListSnapshot(.graph, id: graphID, size: edges)
     }
 
     // MARK: - Accounts

@@ -42,31 +42,9 @@ public final class RosterWriter {
         db = database
         self.takenAt = takenAt
         self.runID = runID
-        let existing = try db.cachedStatement("SELECT id FROM roster WHERE page_id = ? AND relation = ? AND taken_at = ?")
-        existing.bind(pageID, at: 1)
-        existing.bind(relation.rawValue, at: 2)
-        existing.bind(takenAt, at: 3)
-        if try existing.step() {
-            rosterID = existing.int64(at: 0)
-            replacedExisting = true
-            let clear = try db.cachedStatement("DELETE FROM roster_member WHERE roster_id = ?")
-            clear.bind(rosterID, at: 1)
-            try clear.run()
-            let claim = try db.cachedStatement("UPDATE roster SET run_id = ? WHERE id = ?")
-            claim.bind(runID, at: 1)
-            claim.bind(rosterID, at: 2)
-            try claim.run()
-        } else {
-            let insert = try db.cachedStatement(
-                "INSERT INTO roster (page_id, relation, taken_at, members, run_id) VALUES (?, ?, ?, 0, ?)")
-            insert.bind(pageID, at: 1)
-            insert.bind(relation.rawValue, at: 2)
-            insert.bind(takenAt, at: 3)
-            insert.bind(runID, at: 4)
-            try insert.run()
-            rosterID = db.lastInsertRowID
-            replacedExisting = false
-        }
+        (rosterID, replacedExisting) = try db.startListSnapshot(
+            .roster, key: [("page_id", .integer(pageID)), ("relation", .text(relation.rawValue)), ("taken_at", .integer(takenAt))],
+            runID: runID)
     }
 
     /// Adds an account; `fields` holds one value per `profileColumns` entry.
@@ -88,10 +66,7 @@ public final class RosterWriter {
 
     /// Records the member count; call after the last `add`.
     public func finish() throws {
-        let update = try db.cachedStatement("UPDATE roster SET members = ? WHERE id = ?")
-        update.bind(members, at: 1)
-        update.bind(rosterID, at: 2)
-        try update.run()
+        try db.finishListSnapshot(.roster, id: rosterID, size: members)
     }
 
     // MARK: - Accounts and versions
