@@ -23,8 +23,8 @@ public final class RosterWriter {
     ]
 
     public enum Outcome: Equatable, Sendable {
-        /// A member added; `newVersion` when its profile was new or had changed.
-        case added(newVersion: Bool)
+        /// A member added (`newVersions` counts those whose profile was new or had changed).
+        case added
         /// The account is already in this roster.
         case duplicate
     }
@@ -59,9 +59,8 @@ public final class RosterWriter {
         try member.run()
         guard db.changes == 1 else { return .duplicate }
         members += 1
-        let versioned = try storeVersion(account: account, fields: fields, known: !isNew)
-        if versioned { newVersions += 1 }
-        return .added(newVersion: versioned)
+        if try storeVersion(account: account, fields: fields, known: !isNew) { newVersions += 1 }
+        return .added
     }
 
     /// Records the member count; call after the last `add`.

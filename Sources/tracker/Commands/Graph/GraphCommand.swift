@@ -1,3 +1,4 @@
+import TrackerAudit
 import TrackerGraph
 import TrackerStore
 import TrackerTime
@@ -36,5 +37,10 @@ struct CommunityOptions: ParsableArguments {
                        hint: "record one with: tracker graph ingest --page \(page.handle) EDGES.csv")
     }
 
-    var louvain: Louvain { Louvain(resolution: resolution, seed: seed) }
+    /// The page with a graph named by `page`, its graph in effect at --at, judged by `policy`, and each node's community.
+    func partition(_ page: PageOption, policy: VerdictPolicy, in db: Database) throws -> (page: PageRef, graph: FollowerGraph, membership: [Int]) {
+        let ref = try page.page(in: db) { try db.graph(pageID: $0.id) != nil }
+        let loaded = try FollowerGraph(db: db, ref: try graph(of: ref, in: db), policy: policy)
+        return (ref, loaded, Louvain(resolution: resolution, seed: seed).communities(of: loaded.graph))
+    }
 }

@@ -36,14 +36,11 @@ struct GraphCommunitiesCommand: ParsableCommand {
         let db = try database.openForReading()
         let policy = try rules.policy()
         try db.read { db in
-            let ref = try page.page(in: db) { try db.graph(pageID: $0.id) != nil }
-            let stored = try community.graph(of: ref, in: db)
-            let loaded = try FollowerGraph(db: db, ref: stored, policy: policy)
-            let membership = community.louvain.communities(of: loaded.graph)
+            let (ref, loaded, membership) = try community.partition(page, policy: policy, in: db)
             let q = Modularity.of(loaded.graph, membership, resolution: community.resolution)
             let profiles = CommunityProfile.all(graph: loaded.graph, membership: membership, nodes: loaded.infos, top: top)
             if output.resolved == .table {
-                Terminal.printHeading("\(ref.platform)/\(ref.handle), graph at \(UTCTime.format(stored.takenAt)): "
+                Terminal.printHeading("\(ref.platform)/\(ref.handle), graph at \(UTCTime.format(loaded.ref.takenAt)): "
                     + "\(ResultWriter.grouped(Int64(loaded.graph.nodeCount))) accounts, \(ResultWriter.grouped(Int64(loaded.graph.edgeCount))) ties, "
                     + "\(profiles.count) communities, modularity Q = \(String(format: "%.4f", q)) (resolution \(community.resolution), seed \(community.seed))")
             }

@@ -40,17 +40,14 @@ struct GraphExportCommand: ParsableCommand {
         let policy = try rules.policy()
         let sink = try Sink(path: output)
         try db.read { db in
-            let ref = try page.page(in: db) { try db.graph(pageID: $0.id) != nil }
-            let stored = try community.graph(of: ref, in: db)
-            let loaded = try FollowerGraph(db: db, ref: stored, policy: policy)
-            let membership = community.louvain.communities(of: loaded.graph)
+            let (ref, loaded, membership) = try community.partition(page, policy: policy, in: db)
             let nodes = (0..<loaded.graph.nodeCount).map { node in
                 ExportNode(id: loaded.keys[node], label: loaded.infos[node].label, community: membership[node],
                            degree: loaded.graph.offsets[node + 1] - loaded.graph.offsets[node], verdict: loaded.infos[node].verdict,
                            score: loaded.scores[node], lang: loaded.infos[node].lang, location: loaded.infos[node].location)
             }
             let pairs = loaded.edges.map { (Int($0.0), Int($0.1)) }
-            let description = "Follow graph of \(ref.platform)/\(ref.handle) at \(UTCTime.format(stored.takenAt)); Louvain communities "
+            let description = "Follow graph of \(ref.platform)/\(ref.handle) at \(UTCTime.format(loaded.ref.takenAt)); Louvain communities "
                 + "at resolution \(community.resolution), seed \(community.seed)"
             switch format {
             case .gexf: GraphExport.gexf(nodes: nodes, edges: pairs, description: description, write: sink.write)

@@ -1,9 +1,9 @@
 import Foundation
 
-/// How much two partitions of the same nodes agree: 1 when identical up to labels, near 0 when unrelated
+/// Test support: how much two partitions of the same nodes agree: 1 when identical up to labels, near 0 when unrelated
 /// (arithmetic normalisation, as scikit-learn's default).
-public enum NormalizedMutualInformation {
-    public static func of(_ a: [Int], _ b: [Int]) -> Double {
+enum NormalizedMutualInformation {
+    static func of(_ a: [Int], _ b: [Int]) -> Double {
         precondition(a.count == b.count)
         let n = Double(a.count)
         guard n > 0 else { return 1 }
