@@ -26,7 +26,7 @@ struct RosterAudit {
         var batches: [BatchArrivals.Run] = []
         /// New members in input order: kept only when asked for (listing).
         var newMembers: [(profile: Profile, verdict: Verdict)] = []
-        /// Members lost that had joined within `churnDays` (for the following relation: follow churn).
+        /// Members lost that had joined within `churnDays`: follow churn, counted for the following relation only.
         var churned = 0
 
         var addedSuspiciousShare: Double? { added > 0 ? Double(addedSuspicious) / Double(added) : nil }
@@ -44,6 +44,11 @@ struct RosterAudit {
             if keepMembers { changes.newMembers.append((profile, verdict)) }
         }
         changes.batches = BatchArrivals.find(createdAt: created, window: Int64(batchWindowDays) * 86_400, minimumRun: batchMinimum)
+        guard current.relation == .following else {
+            changes.lost = try db.memberCount(of: previous, notIn: current)
+            return changes
+        }
+        // Follow churn: how long each unfollowed account had been followed, over all the stored rosters.
         try db.forEachMember(of: previous, notIn: current) { row in
             changes.lost += 1
             let joined = try db.stayStart(account: row.int64(at: 0), upTo: previous)
