@@ -61,6 +61,9 @@ def main():
                 writer.writerow(original[(row["page"], row["detected_at"])])
                 count += 1
         print(f"NAB: {len(keys)} files, {count} detections")
+        if os.environ.get("NAB_KEEP"):  # keep the detections for a closer look
+            with open(detections) as src, open(os.environ["NAB_KEEP"], "w") as dst:
+                dst.write(src.read())
         result = subprocess.run([sys.executable, SCORER, "--data", os.path.join(NAB, "data"),
                                  "--windows", os.path.join(NAB, "labels", "windows.json"),
                                  "--detections", detections, "--json"], check=True, capture_output=True, text=True)

@@ -33,7 +33,7 @@ import Testing
     func reportOnFreshSeeds() {
         for seed: UInt64 in [1, 2, 3] {
             let evaluation = SyntheticEvaluation.run(seed: seed, pages: 200)
-            print("synthetic seed \(seed): " + evaluation.report.split(separator: "\n")[0])
+            print("synthetic seed \(seed): " + evaluation.report.replacingOccurrences(of: "\n", with: "\n    "))
             #expect(evaluation.clearRecall >= 0.95)
             #expect(evaluation.falsePositivesPerPageYear <= 0.5)
             #expect(evaluation.kindAccuracy >= 0.9)
