@@ -36,10 +36,16 @@ public struct DetectionSettings: Sendable, Equatable {
     /// Values that make the usual level of a gauge (none older than `baselineDays`).
     static let gaugeWindow = 48
     /// After a gauge's alarm, nothing new is raised on it for this long.
-    static let gaugeQuietSeconds: Int64 = 24 * 3600
+    static let gaugeQuietSeconds: Int64 = 12 * 3600
     /// Values that make the long-run spread of a gauge, none older than `gaugeLongDays`.
     static let gaugeLongWindow = 480
     static let gaugeLongDays: Int64 = 60
+    /// A gauge's outlier must go `peakFactor` times as far as the median daily peak of the last
+    /// `peakDays` days, once `minimumPeakDays` of them are known (it matters for gauges observed
+    /// many times a day; for a daily gauge a day's peak is its one value, far below the threshold).
+    static let peakDays: Int64 = 14
+    static let minimumPeakDays = 7
+    static let peakFactor = 2.0
     /// A new level must lie this share of the long window's farthest excursion away.
     static let shiftShareOfExtreme = 0.5
     /// Observations that confirm a level shift (the delay before it is raised).

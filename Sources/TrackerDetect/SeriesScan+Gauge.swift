@@ -10,7 +10,7 @@ extension SeriesScan {
         guard abs(v[i] - center) >= threshold * max(longSpread(before: i), 0.01 * abs(center)) else { return }
         // A bursty series is judged by its bursts: a value is remarkable only beyond the farthest
         // the series went from its usual level over the long window.
-        guard abs(v[i] - center) > longExtreme(before: i) else { return }
+        guard abs(v[i] - center) > longExtreme(before: i), abs(v[i] - center) > dailyPeakBar(i) else { return }
         let noise = gaugeNoise(from..<i, center: center)
         let z = (v[i] - center) / noise
         let kind: AnomalyKind = z > 0 ? .spike : .drop
@@ -94,7 +94,7 @@ extension SeriesScan {
         for j in split...i { scratch.append(v[j]) }
         let after = Robust.median(&scratch)
         guard abs(after - before) >= threshold * 0.75 * max(longSpread(before: split), 0.01 * abs(before)),
-              abs(after - before) > DetectionSettings.shiftShareOfExtreme * longExtreme(before: split)
+              abs(after - before) > max(DetectionSettings.shiftShareOfExtreme * longExtreme(before: split), dailyPeakBar(split))
         else { return }
         let noise = gaugeNoise(from..<split, center: before)
         let sign: Double = after > before ? 1 : -1

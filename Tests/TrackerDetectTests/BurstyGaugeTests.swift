@@ -1,0 +1,54 @@
+import Testing
+@testable import TrackerDetect
+
+/// A gauge observed every five minutes that bursts every day (tweets about a brand, traffic):
+/// only a burst well beyond a typical day's peak is an anomaly.
+@Suite struct BurstyGaugeTests {
+    static let step: Int64 = 300
+    static let perDay = Int(DailySeries.day / step)
+
+    /// 20 days of a level of 20 with a daily burst of `dailyBurst` for an hour; `bursts` overrides a day's.
+    static func mentions(bursts: [Int: Double] = [:], dailyBurst: Double = 100) -> Series {
+        var random = SplitMix64(seed: 7)
+        var times: [Int64] = [], values: [Double] = []
+        for i in 0..<(20 * perDay) {
+            let day = i / perDay, minute = (i % perDay) * 5
+            let burst = (14 * 60..<15 * 60).contains(minute) ? bursts[day] ?? dailyBurst : 0
+            times.append(DailySeries.start + Int64(i) * step)
+            values.append(20 + burst + 3 * random.normal())
+        }
+        return Series(metric: "mentions", times: times, values: values)
+    }
+
+    static func raised(_ anomalies: [Anomaly], onDays days: ClosedRange<Int>) -> [Anomaly] {
+        anomalies.filter { days.contains(Int(($0.detectedAt - DailySeries.start) / DailySeries.day)) }
+    }
+
+    @Test func aBurstOneAndAHalfTimesTheUsualDailyPeakIsNotAnAnomaly() {
+        let found = detect(Self.mentions(bursts: [15: 150]))
+        #expect(Self.raised(found, onDays: 10...19).isEmpty)
+    }
+
+    @Test func aBurstSixTimesTheUsualDailyPeakIsASpike() {
+        let found = Self.raised(detect(Self.mentions(bursts: [15: 600])), onDays: 10...19)
+        #expect(found.map(\.kind) == [.spike])
+        #expect(found.first.map { $0.after > 500 } == true)
+    }
+
+    /// The daily peaks are worked out from the data alone: resuming after a cut, with the events
+    /// raised so far open, gives what one run over everything gives.
+    @Test func resumingAfterACutGivesTheSameAnomalies() {
+        let series = Self.mentions(bursts: [12: 700, 16: 900])
+        let detector = PageDetector()
+        let all = detector.detect(series: [series], from: .min, open: [])
+        let cut = DailySeries.start + 14 * DailySeries.day + 3600
+        let kept = series.firstIndex(atOrAfter: cut + 1)
+        let before = Series(metric: series.metric, times: Array(series.times[..<kept]), values: Array(series.values[..<kept]))
+        let early = detector.detect(series: [before], from: .min, open: [])
+        var open: [Anomaly] = []
+        for (n, event) in early.enumerated() { var e = event; e.id = Int64(n + 1); open.append(e) }
+        let later = detector.detect(series: [series], from: cut + 1, open: open)
+        #expect(all.count >= 2)
+        #expect(early.map(\.detectedAt) + later.filter { $0.id == nil }.map(\.detectedAt) == all.map(\.detectedAt))
+    }
+}
