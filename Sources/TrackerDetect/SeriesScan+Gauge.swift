@@ -10,11 +10,12 @@ extension SeriesScan {
         guard abs(v[i] - center) >= threshold * max(longSpread(before: i), 0.01 * abs(center)) else { return }
         // A bursty series is judged by its bursts: a value is remarkable only beyond the farthest
         // the series went from its usual level over the long window.
-        guard abs(v[i] - center) > longExtreme(before: i), abs(v[i] - center) > dailyPeakBar(i) else { return }
+        guard abs(v[i] - center) > longExtreme(before: i) else { return }
         let noise = gaugeNoise(from..<i, center: center)
         let z = (v[i] - center) / noise
         let kind: AnomalyKind = z > 0 ? .spike : .drop
-        guard abs(z) >= threshold else { return }
+        // …and beyond a typical day's peak (last: it costs the most).
+        guard abs(z) >= threshold, abs(v[i] - center) > dailyPeakBar(i) else { return }
         if var event = log.continuing(kind, previous: t[i - 1]) {
             event.end = t[i]
             event.score = max(event.score, abs(z))
@@ -94,14 +95,15 @@ extension SeriesScan {
         for j in split...i { scratch.append(v[j]) }
         let after = Robust.median(&scratch)
         guard abs(after - before) >= threshold * 0.75 * max(longSpread(before: split), 0.01 * abs(before)),
-              abs(after - before) > max(DetectionSettings.shiftShareOfExtreme * longExtreme(before: split), dailyPeakBar(split))
+              abs(after - before) > DetectionSettings.shiftShareOfExtreme * longExtreme(before: split)
         else { return }
         let noise = gaugeNoise(from..<split, center: before)
         let sign: Double = after > before ? 1 : -1
         let z = abs(after - before) / noise
         guard z >= threshold * 0.75,
               (split...i).allSatisfy({ sign * (v[$0] - before) >= 2 * noise }),
-              before == 0 || abs(after / before - 1) >= 0.1
+              before == 0 || abs(after / before - 1) >= 0.1,
+              abs(after - before) > dailyPeakBar(split)
         else { return }
         if var event = log.continuing(.levelShift, previous: t[i - 1]), (event.after > event.before) == (sign > 0) {
             event.end = t[i]
