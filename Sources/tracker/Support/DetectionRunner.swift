@@ -26,21 +26,20 @@ struct DetectionRunner {
                                      settings: settings, from: first,
                                      open: try db.latestAnomalies(pageID: page).compactMap(Anomaly.init)))
         }
-        let (jobs, results) = pool.finish()
-        var count = try store(jobs, results)
+        var count = try store(pool.finish())
         if !redo.isEmpty { count += try full(pages: redo) }
         return count
     }
 
     /// Saves what the jobs found and how far each page has been judged.
-    private func store(_ jobs: [DetectionJob], _ results: [[Anomaly]]) throws -> Int {
+    private func store(_ outcomes: [DetectionOutcome]) throws -> Int {
         var count = 0
-        for (job, found) in zip(jobs, results) {
-            try db.save(found.map { StoredAnomaly($0, pageID: job.page) })
-            if let last = job.series.lastTime {
-                try db.setDetectionState(pageID: job.page, checkedUntil: last, sensitivity: job.settings.sensitivity)
+        for outcome in outcomes {
+            try db.save(outcome.found.map { StoredAnomaly($0, pageID: outcome.page) })
+            if let last = outcome.checkedUntil {
+                try db.setDetectionState(pageID: outcome.page, checkedUntil: last, sensitivity: outcome.sensitivity)
             }
-            count += found.count
+            count += outcome.found.count
         }
         return count
     }
@@ -54,8 +53,7 @@ struct DetectionRunner {
         try db.forEachPageSeries(pages: pages.map(Set.init)) { page, histories in
             pool.submit(DetectionJob(page: page, series: histories.map(Series.init), settings: try settings(for: page)))
         }
-        let (jobs, results) = pool.finish()
-        return try store(jobs, results)
+        return try store(pool.finish())
     }
 
     private func settings(for page: Int64) throws -> DetectionSettings {
@@ -72,28 +70,37 @@ struct DetectionJob: Sendable {
     var open: [Anomaly] = []
 }
 
+/// What judging one page gave; its series are not kept, so memory does not grow with the pages.
+struct DetectionOutcome: Sendable {
+    let page: Int64
+    let checkedUntil: Int64?
+    let sensitivity: Double
+    let found: [Anomaly]
+}
+
 /// Judges jobs on background threads as they are submitted (pages are independent), at most a
 /// few ahead of the workers, so reading the next page overlaps judging the last.
 final class DetectionPool: @unchecked Sendable {
     private let group = DispatchGroup()
     private let lock = NSLock()
     private let slots = DispatchSemaphore(value: 2 * max(1, ProcessInfo.processInfo.activeProcessorCount))
-    private var done: [(DetectionJob, [Anomaly])] = []
+    private var done: [DetectionOutcome] = []
 
     func submit(_ job: DetectionJob) {
         slots.wait()
         DispatchQueue.global().async(group: group) {
             let found = PageDetector(settings: job.settings).detect(series: job.series, from: job.from, open: job.open)
-            self.lock.withLock { self.done.append((job, found)) }
+            let outcome = DetectionOutcome(page: job.page, checkedUntil: job.series.lastTime,
+                                           sensitivity: job.settings.sensitivity, found: found)
+            self.lock.withLock { self.done.append(outcome) }
             self.slots.signal()
         }
     }
 
-    /// Waits for every job; returns them with their results, by page.
-    func finish() -> ([DetectionJob], [[Anomaly]]) {
+    /// Waits for every job; returns what each found, by page.
+    func finish() -> [DetectionOutcome] {
         group.wait()
-        let sorted = lock.withLock { done.sorted { $0.0.page < $1.0.page } }
-        return (sorted.map(\.0), sorted.map(\.1))
+        return lock.withLock { done.sorted { $0.page < $1.page } }
     }
 }
 
