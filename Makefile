@@ -54,7 +54,7 @@ bench: build
 # ../shared/data/audit, and the Louvain communities against networkx on generated graphs.
 eval: build
 	python3 eval/nab.py
-	TRACKER_EVAL=1 $(SWIFT) test --filter SyntheticEvaluationReport 2>&1 | grep '^synthetic'
+	TRACKER_EVAL=1 $(SWIFT) test --filter SyntheticEvaluationReport 2>&1 | grep -A1 '^synthetic'
 	TRACKER_EVAL=1 $(SWIFT) test --filter SharedDataEvaluation 2>&1 | grep '^audit'
 	python3 eval/audit_ceiling.py
 	python3 eval/graph.py
