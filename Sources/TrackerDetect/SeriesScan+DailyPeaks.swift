@@ -6,42 +6,53 @@ extension SeriesScan {
     /// fewer than `minimumPeakDays` of them are known. Worked out once per day, from the data alone,
     /// so a day-by-day run and a full run agree.
     mutating func dailyPeakBar(_ i: Int) -> Double {
-        let today = Self.day(of: t[i])
-        if let cached = peakBarCache, cached.day == today { return cached.bar }
+        let today = DailyPeaks.day(of: t[i])
+        if let cached = dailyPeaks.cachedBar, cached.day == today { return cached.bar }
         let oldest = today - DetectionSettings.peakDays
-        if oldest < peaksFromDay {  // asked about an earlier day than the peaks kept: start again from it
-            dailyPeaks.removeAll()
-            peaksRecorded = index(of: oldest * 86_400)
-            peaksFromDay = oldest
-        }
+        // Peaks are recorded from the oldest day asked about on; a level shift may ask about an
+        // earlier day than the values before it did: then start again from that day.
+        if oldest < dailyPeaks.firstDay { dailyPeaks = DailyPeaks(firstDay: oldest, next: index(of: oldest * 86_400)) }
         let end = index(of: today * 86_400)
-        for j in peaksRecorded..<max(end, peaksRecorded) {
-            guard let deviation = deviationFromUsual(j) else { continue }
-            let day = Self.day(of: t[j])
-            if dailyPeaks.last?.day == day {
-                dailyPeaks[dailyPeaks.count - 1].peak = max(dailyPeaks[dailyPeaks.count - 1].peak, deviation)
-            } else {
-                dailyPeaks.append((day, deviation))
+        while dailyPeaks.next < end {
+            let j = dailyPeaks.next
+            if let from = gaugeWindowStart(before: j) {
+                dailyPeaks.window.move(to: from..<j, in: v)
+                dailyPeaks.record(abs(v[j] - dailyPeaks.window.median), on: DailyPeaks.day(of: t[j]))
             }
+            dailyPeaks.next += 1
         }
-        peaksRecorded = max(peaksRecorded, end)
-        // A level shift asks about the day before the value being judged: keep a day's margin.
-        if oldest - 1 > peaksFromDay {
-            peaksFromDay = oldest - 1
-            dailyPeaks.removeAll { $0.day < peaksFromDay }
-        }
-        var peaks = dailyPeaks.filter { $0.day >= oldest && $0.day < today }.map(\.peak)
+        var peaks = Array(dailyPeaks.peaks[dailyPeaks.days.lowerBound(of: oldest)..<dailyPeaks.days.lowerBound(of: today)])
         let bar = peaks.count >= DetectionSettings.minimumPeakDays ? DetectionSettings.peakFactor * Robust.median(&peaks) : 0
-        peakBarCache = (today, bar)
+        dailyPeaks.cachedBar = (today, bar)
         return bar
     }
+}
 
-    /// How far value `j` lies from the median of the gauge window before it (nil for too few values).
-    private mutating func deviationFromUsual(_ j: Int) -> Double? {
-        let from = max(j - DetectionSettings.gaugeWindow, index(of: t[j] - DetectionSettings.baselineDays * 86_400), 0)
-        guard j - from >= 8 else { return nil }
-        peakWindow.move(to: from..<j, in: v)
-        return abs(v[j] - peakWindow.median)
+/// A gauge's largest distance from its usual level on each UTC day, recorded as far as asked.
+struct DailyPeaks {
+    /// The first day recorded, and the next observation to record.
+    var firstDay = Int64.max
+    var next = 0
+    private(set) var days: [Int64] = []
+    private(set) var peaks: [Double] = []
+    var window = RollingMedian()
+    var cachedBar: (day: Int64, bar: Double)?
+
+    init() {}
+
+    init(firstDay: Int64, next: Int) {
+        self.firstDay = firstDay
+        self.next = next
+    }
+
+    /// Observations come in time order, so a day's peak is the last entry or a new one.
+    mutating func record(_ distance: Double, on day: Int64) {
+        if days.last == day {
+            peaks[peaks.count - 1] = max(peaks[peaks.count - 1], distance)
+        } else {
+            days.append(day)
+            peaks.append(distance)
+        }
     }
 
     static func day(of time: Int64) -> Int64 { time >= 0 ? time / 86_400 : (time + 1) / 86_400 - 1 }

@@ -1,8 +1,7 @@
 extension SeriesScan {
     /// Spike or drop of a gauge: a value far from the usual level of the last `gaugeWindow` values.
     mutating func checkOutlier(_ i: Int) {
-        let from = max(i - DetectionSettings.gaugeWindow, index(of: t[i] - DetectionSettings.baselineDays * 86_400), 0)
-        guard i - from >= 8 else { return }
+        guard let from = gaugeWindowStart(before: i) else { return }
         outlierWindow.move(to: from..<i, in: v)
         let center = outlierWindow.median
         // The noise is at least the long-run spread and 1% of the level: if even that leaves the
@@ -27,6 +26,13 @@ extension SeriesScan {
         let event = Anomaly(metric: series.metric, kind: kind, start: t[i], end: t[i], detectedAt: t[i],
                             severity: .info, score: abs(z), before: center, after: v[i], explanation: "")
         log.raise(outlierDescribed(event))
+    }
+
+    /// Where the window of the usual level before value `j` starts: the last `gaugeWindow` values,
+    /// none older than `baselineDays`; nil when that leaves fewer than 8.
+    func gaugeWindowStart(before j: Int) -> Int? {
+        let from = max(j - DetectionSettings.gaugeWindow, index(of: t[j] - DetectionSettings.baselineDays * 86_400), 0)
+        return j - from >= 8 ? from : nil
     }
 
     /// The spread of the last `gaugeLongWindow` values before `end` (none older than `gaugeLongDays`),
@@ -87,8 +93,7 @@ extension SeriesScan {
         let k = DetectionSettings.shiftConfirmation
         let split = i - k + 1
         guard split >= 8 else { return }
-        let from = max(split - DetectionSettings.gaugeWindow, index(of: t[split] - DetectionSettings.baselineDays * 86_400), 0)
-        guard split - from >= 8 else { return }
+        guard let from = gaugeWindowStart(before: split) else { return }
         shiftWindow.move(to: from..<split, in: v)
         let before = shiftWindow.median
         scratch.removeAll(keepingCapacity: true)

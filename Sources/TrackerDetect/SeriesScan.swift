@@ -19,12 +19,7 @@ struct SeriesScan {
     /// The gauge windows before the current value and before a possible shift.
     var outlierWindow = RollingMedian()
     var shiftWindow = RollingMedian()
-    /// Daily peaks of a gauge's distance from its usual level (see `dailyPeakBar`).
-    var peakWindow = RollingMedian()
-    var dailyPeaks: [(day: Int64, peak: Double)] = []
-    var peaksRecorded = 0
-    var peaksFromDay = Int64.max
-    var peakBarCache: (day: Int64, bar: Double)?
+    var dailyPeaks = DailyPeaks()
     var jumpBaselineCache: (week: Int64, value: (Usual, Int)?)?
     /// Surge baselines by the index they end at (a pure function of the data before it).
     var surgeBaselineCache: [Int: Usual?] = [:]
