@@ -46,16 +46,12 @@ extension Database {
     public func series(ofPage pageID: Int64, since: Int64 = .min) throws -> [MetricHistory] {
         var columns = SnapshotWriter.columns.map { MetricHistory(metric: $0) }
         let common = try cachedStatement("""
-            SELECT observed_at, followers, following, fans, posts, engagement_rate
-            FROM snapshot WHERE page_id = ? AND observed_at >= ? ORDER BY observed_at
+            SELECT observed_at, \(Self.commonColumns) FROM snapshot WHERE page_id = ? AND observed_at >= ? ORDER BY observed_at
             """)
         common.bind(pageID, at: 1)
         common.bind(since, at: 2)
         while try common.step() {
-            let time = common.int64(at: 0)
-            for index in columns.indices where !common.isNull(at: Int32(index + 1)) {
-                columns[index].append(time, common.double(at: Int32(index + 1)))
-            }
+            columns.append(common, timeAt: 0)
         }
         var result: [String: MetricHistory] = [:]
         for column in columns where !column.times.isEmpty { result[column.metric] = column }
@@ -76,7 +72,7 @@ extension Database {
     /// `body` gets each page as soon as it is read, so work on it can overlap the reading.
     public func forEachPageSeries(pages: Set<Int64>? = nil, _ body: (Int64, [MetricHistory]) throws -> Void) throws {
         let common = try makeStatement("""
-            SELECT page_id, observed_at, followers, following, fans, posts, engagement_rate FROM snapshot ORDER BY page_id, observed_at
+            SELECT page_id, observed_at, \(Self.commonColumns) FROM snapshot ORDER BY page_id, observed_at
             """)
         let extra = try makeStatement("""
             SELECT v.page_id, m.name, v.observed_at, v.value FROM metric_value v JOIN metric m ON m.id = v.metric_id
@@ -107,22 +103,21 @@ extension Database {
                 columns = SnapshotWriter.columns.map { MetricHistory(metric: $0) }
             }
             if let pages, !pages.contains(id) { continue }
-            let time = common.int64(at: 1)
-            for index in columns.indices where !common.isNull(at: Int32(index + 2)) {
-                columns[index].append(time, common.double(at: Int32(index + 2)))
-            }
+            columns.append(common, timeAt: 1)
         }
         try flush()
     }
 
     // MARK: - Detection state
 
-    /// How far detection has judged the page, and at what sensitivity.
-    public func detectionState(pageID: Int64) throws -> (checkedUntil: Int64, sensitivity: Double)? {
-        let statement = try cachedStatement("SELECT checked_until, sensitivity FROM detection_state WHERE page_id = ?")
-        statement.bind(pageID, at: 1)
-        defer { statement.reset() }
-        return try statement.step() ? (statement.int64(at: 0), statement.double(at: 1)) : nil
+    /// How far detection has judged each of the pages, and at what sensitivity (pages never judged are absent).
+    public func detectionStates(pages: [Int64]) throws -> [Int64: (checkedUntil: Int64, sensitivity: Double)] {
+        let statement = try cachedStatement("""
+            SELECT page_id, checked_until, sensitivity FROM detection_state WHERE page_id IN (SELECT value FROM json_each(?))
+            """)
+        var result: [Int64: (checkedUntil: Int64, sensitivity: Double)] = [:]
+        try statement.forEachRow(pages: pages) { result[$0.int64(at: 0)] = ($0.int64(at: 1), $0.double(at: 2)) }
+        return result
     }
 
     public func setDetectionState(pageID: Int64, checkedUntil: Int64, sensitivity: Double) throws {
@@ -136,12 +131,15 @@ extension Database {
         try statement.run()
     }
 
-    /// The page's own sensitivity, if one was saved.
-    public func savedSensitivity(pageID: Int64) throws -> Double? {
-        let statement = try cachedStatement("SELECT sensitivity FROM page_setting WHERE page_id = ?")
-        statement.bind(pageID, at: 1)
-        defer { statement.reset() }
-        return try statement.step() ? statement.optionalDouble(at: 0) : nil
+    /// The pages' own sensitivities (of all pages when nil), where one was saved.
+    public func savedSensitivities(pages: [Int64]?) throws -> [Int64: Double] {
+        let statement = try cachedStatement("""
+            SELECT page_id, sensitivity FROM page_setting
+            WHERE sensitivity IS NOT NULL AND (?1 IS NULL OR page_id IN (SELECT value FROM json_each(?1)))
+            """)
+        var result: [Int64: Double] = [:]
+        try statement.forEachRow(pages: pages) { result[$0.int64(at: 0)] = $0.double(at: 1) }
+        return result
     }
 
     public func saveSensitivity(_ sensitivity: Double?, pageID: Int64) throws {
@@ -156,16 +154,15 @@ extension Database {
 
     // MARK: - Anomalies
 
-    /// The latest anomaly of each (metric, kind) of the page: events that new observations may extend.
-    public func latestAnomalies(pageID: Int64) throws -> [StoredAnomaly] {
+    /// The latest anomaly of each (metric, kind) of each of the pages: events that new observations may extend.
+    public func latestAnomalies(pages: [Int64]) throws -> [Int64: [StoredAnomaly]] {
+        // SQLite takes the bare columns of a max() aggregate from the row holding the maximum.
         let statement = try cachedStatement("""
-            SELECT \(Self.anomalyColumns) FROM anomaly a
-            WHERE page_id = ?1 AND detected_at = (SELECT max(detected_at) FROM anomaly b
-                WHERE b.page_id = ?1 AND b.metric = a.metric AND b.kind = a.kind)
+            SELECT \(Self.anomalyColumns), max(detected_at) FROM anomaly
+            WHERE page_id IN (SELECT value FROM json_each(?)) GROUP BY page_id, metric, kind
             """)
-        statement.bind(pageID, at: 1)
-        var result: [StoredAnomaly] = []
-        while try statement.step() { result.append(Self.anomaly(from: statement)) }
+        var result: [Int64: [StoredAnomaly]] = [:]
+        try statement.forEachRow(pages: pages) { result[$0.int64(at: 1), default: []].append(Self.anomaly(from: $0)) }
         return result
     }
 
@@ -211,6 +208,10 @@ extension Database {
         }
     }
 
+    /// The metric columns of `snapshot`, a missing value read as -1 (stored values are never negative):
+    /// one call per value instead of two, on the hottest loop of detection.
+    static let commonColumns = SnapshotWriter.columns.map { "ifnull(\($0), -1)" }.joined(separator: ", ")
+
     static let anomalyColumns = """
         id, page_id, metric, kind, start_at, end_at, detected_at, severity, score, before_value, after_value, explanation
         """
@@ -220,6 +221,28 @@ extension Database {
                       start: s.int64(at: o + 4), end: s.int64(at: o + 5), detectedAt: s.int64(at: o + 6),
                       severity: s.string(at: o + 7), score: s.double(at: o + 8), before: s.double(at: o + 9),
                       after: s.double(at: o + 10), explanation: s.string(at: o + 11))
+    }
+}
+
+private extension Statement {
+    /// Binds the pages as a JSON array (for `json_each`: one statement whatever their number; NULL
+    /// for nil) and calls `body` on every row.
+    func forEachRow(pages: [Int64]?, _ body: (Statement) throws -> Void) throws {
+        reset()
+        bind(pages.map { "[" + $0.map(String.init).joined(separator: ",") + "]" }, at: 1)
+        defer { reset() }
+        while try step() { try body(self) }
+    }
+}
+
+extension [MetricHistory] {
+    /// Appends the row's values (read with `commonColumns` after the time column) to the histories.
+    mutating func append(_ row: Statement, timeAt column: Int32) {
+        let time = row.int64(at: column)
+        for index in indices {
+            let value = row.double(at: column + 1 + Int32(index))
+            if value >= 0 { self[index].append(time, value) }
+        }
     }
 }
 

@@ -82,6 +82,10 @@ import Testing
         #expect(low.split(separator: "\n").count <= before.split(separator: "\n").count)
         let saved = try box.run(["sql", "--csv", "SELECT count(*) AS n FROM page_setting WHERE sensitivity = 0.7"])
         #expect(saved.stdout == "n\n2\n")
+        // Without the flag, a full run keeps to the saved sensitivity, and so does the default elsewhere.
+        #expect(try box.run(["detect", "--all", "-q"]).status == 0)
+        #expect(try box.run(["anomalies", "--csv"]).stdout == low)
+        #expect(low != before)
         #expect(try box.run(["detect", "--all", "--sensitivity", "shouty"]).status == 64)
         #expect(try box.run(["detect"]).status == 64)
     }

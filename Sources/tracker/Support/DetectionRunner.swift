@@ -12,19 +12,23 @@ struct DetectionRunner {
     /// Judges the observations at or after `firstNew[page]`. A page whose new observations are older
     /// than what was already judged (a backfill), or whose sensitivity changed, is redone from scratch.
     func incremental(firstNew: [Int64: Int64]) throws -> Int {
+        let pages = firstNew.keys.sorted()
+        // Read in one statement each for all pages, not one per page.
+        let states = try db.detectionStates(pages: pages)
+        let saved = sensitivity == nil ? try db.savedSensitivities(pages: pages) : [:]
+        let open = try db.latestAnomalies(pages: pages)
         var redo: [Int64] = []
         let pool = DetectionPool()
-        for (page, first) in firstNew.sorted(by: { $0.key < $1.key }) {
-            let settings = try self.settings(for: page)
-            guard let state = try db.detectionState(pageID: page), state.sensitivity == settings.sensitivity,
-                  first > state.checkedUntil else {
+        for page in pages {
+            let first = firstNew[page]!
+            let settings = DetectionSettings(sensitivity: sensitivity ?? saved[page] ?? 1)
+            guard let state = states[page], state.sensitivity == settings.sensitivity, first > state.checkedUntil else {
                 redo.append(page)
                 continue
             }
             let since = first - DetectionSettings.lookbackDays * 86_400
             pool.submit(DetectionJob(page: page, series: try db.series(ofPage: page, since: since).map(Series.init),
-                                     settings: settings, from: first,
-                                     open: try db.latestAnomalies(pageID: page).compactMap(Anomaly.init)))
+                                     settings: settings, from: first, open: (open[page] ?? []).compactMap(Anomaly.init)))
         }
         var count = try store(pool.finish())
         if !redo.isEmpty { count += try full(pages: redo) }
@@ -48,16 +52,14 @@ struct DetectionRunner {
     @discardableResult
     func full(pages: [Int64]?) throws -> Int {
         try db.clearDetection(pages: pages)
+        let saved = sensitivity == nil ? try db.savedSensitivities(pages: pages) : [:]
         // Pages are judged on the other cores while the next ones are read.
         let pool = DetectionPool()
         try db.forEachPageSeries(pages: pages.map(Set.init)) { page, histories in
-            pool.submit(DetectionJob(page: page, series: histories.map(Series.init), settings: try settings(for: page)))
+            let settings = DetectionSettings(sensitivity: sensitivity ?? saved[page] ?? 1)
+            pool.submit(DetectionJob(page: page, series: histories.map(Series.init), settings: settings))
         }
         return try store(pool.finish())
-    }
-
-    private func settings(for page: Int64) throws -> DetectionSettings {
-        DetectionSettings(sensitivity: try sensitivity ?? db.savedSensitivity(pageID: page) ?? 1)
     }
 }
 
