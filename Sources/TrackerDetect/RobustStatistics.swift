@@ -65,7 +65,7 @@ enum Robust {
 /// O(window) per step instead of a selection over the whole window.
 struct RollingMedian {
     private var sorted: [Double] = []
-    private var range = 0..<0
+    private(set) var range = 0..<0
 
     /// Moves the window to `target` (which must not start or end before the current window),
     /// or rebuilds it when it jumps.
@@ -85,6 +85,33 @@ struct RollingMedian {
         let n = sorted.count
         guard n > 0 else { return .nan }
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2
+    }
+
+    /// How far the farthest value of the window lies from its median (0 when empty).
+    var extreme: Double {
+        guard let lowest = sorted.first, let highest = sorted.last else { return 0 }
+        return max(highest - median, median - lowest)
+    }
+
+    /// `Robust.sigma` of the window around its median, to the last bit, without a selection:
+    /// the distances from the median, smallest first, are read walking outward from the middle.
+    var sigma: Double {
+        let n = sorted.count
+        guard n > 0 else { return .nan }
+        let center = median
+        var right = position(center), left = right - 1
+        var previous = 0.0, current = 0.0
+        for _ in 0...(n / 2) {
+            previous = current
+            if left >= 0, right >= n || center - sorted[left] <= sorted[right] - center {
+                current = center - sorted[left]
+                left -= 1
+            } else {
+                current = sorted[right] - center
+                right += 1
+            }
+        }
+        return 1.4826 * (n % 2 == 1 ? current : (previous + current) / 2)
     }
 
     private func position(_ value: Double) -> Int { sorted.lowerBound(of: value) }

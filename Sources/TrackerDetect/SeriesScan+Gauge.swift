@@ -6,11 +6,12 @@ extension SeriesScan {
         let center = outlierWindow.median
         // The noise is at least the long-run spread and 1% of the level: if even that leaves the
         // value unremarkable, the recent spread need not be measured.
-        guard abs(v[i] - center) >= threshold * max(longSpread(before: i), 0.01 * abs(center)) else { return }
+        guard abs(v[i] - center) >= threshold * 0.01 * abs(center),
+              abs(v[i] - center) >= threshold * longSpread(before: i) else { return }
         // A bursty series is judged by its bursts: a value is remarkable only beyond the farthest
         // the series went from its usual level over the long window.
         guard abs(v[i] - center) > longExtreme(before: i) else { return }
-        let noise = gaugeNoise(from..<i, center: center)
+        let noise = gaugeNoise(outlierWindow)
         let z = (v[i] - center) / noise
         let kind: AnomalyKind = z > 0 ? .spike : .drop
         // …and beyond a typical day's peak (last: it costs the most).
@@ -36,23 +37,28 @@ extension SeriesScan {
     }
 
     /// The spread of the last `gaugeLongWindow` values before `end` (none older than `gaugeLongDays`),
-    /// recomputed every 24 observations.
-    mutating func longSpread(before end: Int) -> Double { longWindow(before: end).spread }
+    /// or 0 while fewer than 96 are known.
+    mutating func longSpread(before end: Int) -> Double {
+        let window = longWindow(before: end)
+        return longWindows[window].range.count >= 96 ? longWindows[window].sigma : 0
+    }
 
-    /// How far the values of the long window went from its median, at most.
-    mutating func longExtreme(before end: Int) -> Double { longWindow(before: end).extreme }
+    /// How far the values of the long window went from its median, at most (0 while fewer than 96).
+    mutating func longExtreme(before end: Int) -> Double {
+        let window = longWindow(before: end)
+        return longWindows[window].range.count >= 96 ? longWindows[window].extreme : 0
+    }
 
-    private mutating func longWindow(before end: Int) -> (spread: Double, extreme: Double) {
-        if let cached = longSpreadCache, end - cached.at < 24, end >= cached.at { return cached.value }
-        scratch2.removeAll(keepingCapacity: true)
+    /// Moves one of the two long windows to end before `end` and says which: the outlier check and
+    /// the level-shift check each slide one forward. Exact at every value, so that where a run
+    /// starts (day by day, or all at once) changes nothing.
+    private mutating func longWindow(before end: Int) -> Int {
         let from = max(end - DetectionSettings.gaugeLongWindow, index(of: t[end - 1] - DetectionSettings.gaugeLongDays * 86_400), 0)
-        for j in from..<end { scratch2.append(v[j]) }
-        var copy = scratch2
-        let center = Robust.median(&copy)
-        let extreme = scratch2.reduce(0) { max($0, abs($1 - center)) }
-        let value = scratch2.count >= 96 ? (Robust.sigma(&scratch2, around: center), extreme) : (0, 0)
-        longSpreadCache = (end, value)
-        return value
+        let a = longWindows[0].range.upperBound, b = longWindows[1].range.upperBound
+        // The one already there, else the nearest behind, else (both ahead) the one farther behind.
+        let window = a == end ? 0 : b == end ? 1 : a <= end && (b > end || a > b) ? 0 : b <= end ? 1 : a < b ? 0 : 1
+        if longWindows[window].range.upperBound != end { longWindows[window].move(to: from..<end, in: v) }
+        return window
     }
 
     /// After an alarm on a gauge, a burst of further ones says nothing new: quiet for
@@ -67,14 +73,14 @@ extension SeriesScan {
         kinds.contains { kind in log.open[kind].map { t[i] - $0.start <= DetectionSettings.gaugeQuietSeconds } ?? false }
     }
 
-    /// The spread of a gauge: the larger of its recent spread and its long-run spread (bursty
-    /// series are judged by their bursts), floored at 1% of its level and at its rounding step.
-    mutating func gaugeNoise(_ range: Range<Int>, center: Double) -> Double {
-        scratch2.removeAll(keepingCapacity: true)
-        for j in range { scratch2.append(v[j]) }
-        let sigma = max(Robust.sigma(&scratch2, around: center), longSpread(before: range.upperBound))
+    /// The spread of a gauge: the larger of the spread of `window` (values before some observation,
+    /// around their median) and the long-run spread (bursty series are judged by their bursts),
+    /// floored at 1% of its level and at its rounding step.
+    mutating func gaugeNoise(_ window: RollingMedian) -> Double {
+        let range = window.range
+        let sigma = max(window.sigma, longSpread(before: range.upperBound))
         let q = range.isEmpty ? 1 : quantum(range.lowerBound...(range.upperBound - 1))
-        return max(sigma, 0.01 * abs(center), 1e-9, q > 1 ? q / 2 : 0)
+        return max(sigma, 0.01 * abs(window.median), 1e-9, q > 1 ? q / 2 : 0)
     }
 
     private func outlierDescribed(_ event: Anomaly) -> Anomaly {
@@ -99,10 +105,11 @@ extension SeriesScan {
         scratch.removeAll(keepingCapacity: true)
         for j in split...i { scratch.append(v[j]) }
         let after = Robust.median(&scratch)
-        guard abs(after - before) >= threshold * 0.75 * max(longSpread(before: split), 0.01 * abs(before)),
+        guard abs(after - before) >= threshold * 0.75 * 0.01 * abs(before),
+              abs(after - before) >= threshold * 0.75 * longSpread(before: split),
               abs(after - before) > DetectionSettings.shiftShareOfExtreme * longExtreme(before: split)
         else { return }
-        let noise = gaugeNoise(from..<split, center: before)
+        let noise = gaugeNoise(shiftWindow)
         let sign: Double = after > before ? 1 : -1
         let z = abs(after - before) / noise
         guard z >= threshold * 0.75,

@@ -13,8 +13,8 @@ struct SeriesScan {
     /// Trailing decimal zeros of each value: platforms that round counts leave many.
     let zeros: [Int]
     var scratch: [Double] = []
-    var scratch2: [Double] = []
-    var longSpreadCache: (at: Int, value: (spread: Double, extreme: Double))?
+    /// The long windows of a gauge's spread (one for outliers, one for level shifts).
+    var longWindows = [RollingMedian(), RollingMedian()]
     var byWeekday: [[Double]] = Array(repeating: [], count: 7)
     /// The gauge windows before the current value and before a possible shift.
     var outlierWindow = RollingMedian()
@@ -34,7 +34,6 @@ struct SeriesScan {
         log = EventLog(open: open)
         zeros = series.values.map(Self.trailingZeros)
         scratch.reserveCapacity(64)
-        scratch2.reserveCapacity(64)
     }
 
     var results: [Anomaly] { log.results }

@@ -51,4 +51,47 @@ import Testing
         #expect(all.count >= 2)
         #expect(early.map(\.detectedAt) + later.filter { $0.id == nil }.map(\.detectedAt) == all.map(\.detectedAt))
     }
+
+    /// The cron job's way: every day judged on its own, from the day's first value, with the latest
+    /// event of each kind open. Every figure (scores and ends included) must equal one full run's,
+    /// so the long-run spread may not depend on where a run starts.
+    @Test func judgingDayByDayEqualsOneRunToTheLastDigit() {
+        let series = Self.mentions(bursts: [9: 400, 12: 700, 16: 900])
+        let detector = PageDetector()
+        let all = detector.detect(series: [series], from: .min, open: [])
+        var stored: [Anomaly] = []
+        for day in 0..<20 {
+            let from = DailySeries.start + Int64(day) * DailySeries.day
+            let known = series.firstIndex(atOrAfter: from + DailySeries.day)
+            let soFar = Series(metric: series.metric, times: Array(series.times[..<known]), values: Array(series.values[..<known]))
+            var open: [AnomalyKind: Anomaly] = [:]
+            for (n, event) in stored.enumerated() { var e = event; e.id = Int64(n); open[event.kind] = e }
+            for event in detector.detect(series: [soFar], from: from, open: Array(open.values)) {
+                var plain = event
+                plain.id = nil
+                if let id = event.id { stored[Int(id)] = plain } else { stored.append(plain) }
+            }
+        }
+        #expect(all.count >= 3)
+        #expect(stored == all)
+    }
+}
+
+/// The long window's spread and extreme, kept as it slides, equal those computed from scratch.
+@Suite struct RollingWindowTests {
+    @Test(arguments: [1, 2, 7, 96, 97]) func slidingSpreadEqualsTheRobustSigma(_ width: Int) {
+        var random = SplitMix64(seed: UInt64(width))
+        // Rounded values: ties, and a long run of equal values in the middle.
+        let values = (0..<400).map { i in (100 <= i && i < 180) ? 5 : (random.normal() * 4).rounded() / 2 }
+        var window = RollingMedian()
+        for end in width...values.count {
+            window.move(to: (end - width)..<end, in: values)
+            var copy = Array(values[(end - width)..<end])
+            let center = Robust.median(&copy)
+            let extreme = copy.map { abs($0 - center) }.max()!
+            #expect(window.median == center)
+            #expect(window.extreme == extreme)
+            #expect(window.sigma == Robust.sigma(&copy, around: center))
+        }
+    }
 }
