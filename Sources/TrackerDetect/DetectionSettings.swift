@@ -58,14 +58,24 @@ public struct DetectionSettings: Sendable, Equatable {
     static let surgeMaxDays: Int64 = 120
     /// The usual growth before a surge is measured over this many days.
     static let surgeBaselineDays: Int64 = 56
-    /// Follow/unfollow farming must fall back within this many days of its rise.
+    /// Follow/unfollow farming must fall back within this many days of its rise (which is looked
+    /// for over the 30 days before), and is followed for at most `churnMaxDays` from the rise's start.
     static let churnDays: Int64 = 60
-    /// Dilution is looked for over at most this many days.
+    static let churnMaxDays: Int64 = churnDays + 30
+    /// Dilution is looked for, and followed, over at most this many days from its start.
     static let dilutionDays: Int64 = 120
 
     /// What detection at one time needs to see before it: the incremental run loads this much.
-    /// Every window is bounded in days (whatever its bound in observations), the longest being
-    /// dilution's (`dilutionDays` plus 28 days of usual growth before it) and the jumps' (a week
-    /// plus `baselineDays`).
-    public static let lookbackDays: Int64 = 150
+    /// Every window is bounded in days (whatever its bound in observations), and every event is
+    /// followed for a bounded time, so that a run over the last `lookbackDays` judges a new
+    /// observation exactly as a run over the whole history does. The longest reach is a surge's:
+    /// followed for `surgeMaxDays`, against the usual growth of the `surgeBaselineDays` before it.
+    public static let lookbackDays: Int64 = [
+        7 + baselineDays,                           // jumps: the baseline ends where the week began
+        surgeMaxDays + surgeBaselineDays,           // a surge still followed, and the growth before it
+        7 + surgeWindows.max()! + surgeBaselineDays,  // a new surge's window and its baseline
+        dilutionDays + 28,                          // dilution, and the audience's growth before its start
+        churnMaxDays + surgeBaselineDays,           // follow churn, and the growth before the rise
+        baselineDays + peakDays + 21,               // a gauge: daily peaks, their windows, a shift 3 weekly values back
+    ].max()!
 }

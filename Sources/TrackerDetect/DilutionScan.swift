@@ -80,7 +80,7 @@ struct DilutionScan {
 
     private func step(_ i: Int) -> Anomaly? {
         guard i > 0 else { return nil }
-        if var event = open, event.end == times[i - 1] {
+        if var event = open, event.end == times[i - 1], times[i] - event.start <= DetectionSettings.dilutionDays * 86_400 {
             let a = index(atOrAfter: event.start)
             // Goes on while the audience still grows faster than before the event.
             let usual = usualGrowthPerDay(before: a)

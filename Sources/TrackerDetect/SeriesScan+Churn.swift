@@ -3,7 +3,8 @@ extension SeriesScan {
     /// half the rise within `churnDays` (the confirmation delay): follow/unfollow farming.
     mutating func checkChurn(_ i: Int) {
         if var event = log.continuing(.followChurn, previous: t[i - 1]) {
-            guard v[i] < v[i - 1] else { return }  // still unfollowing: the event goes on
+            // Still unfollowing: the event goes on, for a bounded time (else a slow organic decline would).
+            guard v[i] < v[i - 1], t[i] - event.start <= DetectionSettings.churnMaxDays * 86_400 else { return }
             event.end = t[i]
             event.after = v[i]
             log.extend(churnDescribed(event, peak: peak(index(of: event.start), i)))
@@ -20,7 +21,8 @@ extension SeriesScan {
         if let last = log.open[.followChurn], last.end >= t[a] { return }  // this rise was reported
         let rise = v[p] - v[a], fall = v[p] - v[i]
         guard a < p, rise > 0, fall >= 0.5 * rise else { return }
-        let oldest = max(a - DetectionSettings.baselineIncrements, index(of: t[a] - DetectionSettings.baselineDays * 86_400) + 1)
+        // The usual change before the rise, over at most `surgeBaselineDays`, as for surges.
+        let oldest = max(a - DetectionSettings.baselineIncrements, index(of: t[a] - DetectionSettings.surgeBaselineDays * 86_400) + 1)
         let usual = usualChange(from: oldest, through: a)
         let noise = floored(usual?.noise ?? 0, level: v[a], quantum: 1)
         let score = (rise - max(0, usual?.rate ?? 0) * days(a, p)) / (noise * days(a, p).squareRoot())
