@@ -11,9 +11,10 @@ endif
 all: build
 
 # The Swift runtime and Foundation are linked in, so the one file runs on a machine without Swift
-# (it needs glibc, libstdc++ and libsqlite3; `ldd` lists nothing else), and starts faster.
+# (it needs glibc, libstdc++ and libsqlite3; `ldd` lists nothing else), and starts faster. lld (shipped
+# with the toolchain) links it: GNU ld warns about mktemp inside the static Foundation.
 build:
-	$(SWIFT) build -c release --product tracker --static-swift-stdlib
+	$(SWIFT) build -c release --product tracker --static-swift-stdlib -Xswiftc -use-ld=lld
 
 # Ingest the bundled example into a throw-away database and show what tracker sees.
 demo: build
