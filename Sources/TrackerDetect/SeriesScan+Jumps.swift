@@ -14,11 +14,14 @@ extension SeriesScan {
 
         for kind in [AnomalyKind.spike, .drop] {
             let sign: Double = kind == .spike ? 1 : -1
-            if let event = log.continuing(kind, previous: t[i - 1]) {
-                // A jump lasts a day or two; more is a surge's business.
-                guard sign * z1 >= threshold, sign * excess1 >= minimum, days(max(0, index(of: event.start)), i) <= 3 else { continue }
-                log.extend(jumpEvent(kind, from: event, to: i, score: max(event.score, sign * z1), usual: usual.rate))
-                continue
+            // A jump within a day of the last one's end goes on with it (several captures a day
+            // see one burst in steps); it lasts a day or two, more is a surge's business.
+            if let event = log.open[kind], event.end < t[i], t[i] - event.end <= 86_400 {
+                if sign * z1 >= threshold, sign * excess1 >= minimum, days(max(0, index(of: event.start)), i) <= 3 {
+                    log.extend(jumpEvent(kind, from: event, to: i, score: max(event.score, sign * z1), usual: usual.rate))
+                    continue
+                }
+                if event.end == t[i - 1] { continue }  // the tail of the last jump is no new one
             }
             // Growth slowing back to normal after a surge is neither a drop nor a spike;
             // one in a run of jumps is a surge in the making.
@@ -81,12 +84,20 @@ extension SeriesScan {
         let relative = event.before > 0 ? abs(change) / event.before : 1
         event.severity = Self.severity(score: score, threshold: threshold, relative: relative)
         let name = Wording.metricName(series.metric)
-        let verb = kind == .spike ? "jumped" : "fell"
         let percent = Wording.percent(from: event.before, to: event.after)
-        event.explanation = "\(name) \(verb) from \(Wording.count(event.before)) to \(Wording.count(event.after)) "
-            + "(\(Wording.signed(change))\(percent.isEmpty ? "" : ", \(percent)")) \(Wording.span(event.start, event.end)), "
-            + "where a change of about \(Wording.signed(usual.rounded())) a day is usual "
-            + "(\(Wording.decimal(score)) times the day-to-day noise)."
+        let values = "from \(Wording.count(event.before)) to \(Wording.count(event.after)) "
+            + "(\(Wording.signed(change))\(percent.isEmpty ? "" : ", \(percent)")) \(Wording.span(event.start, event.end))"
+        let noise = "(\(Wording.decimal(score)) times the day-to-day noise)."
+        if kind == .spike ? change > 0 : change < 0 {
+            event.explanation = "\(name) \(kind == .spike ? "jumped" : "fell") \(values), "
+                + "where a change of about \(Wording.signed(usual.rounded())) a day is usual \(noise)"
+        } else {
+            // Far from the usual change, but not in its own direction: a stall in steady growth (or in a steady decline).
+            let expected = usual * Double(event.end - event.start) / 86_400
+            event.explanation = "\(name) \(change >= 0 ? "grew only" : "fell only") \(values), "
+                + "where about \(Wording.signed(expected.rounded())) was usual over that time "
+                + "(\(Wording.signed(usual.rounded())) a day; \(noise.dropFirst())"
+        }
         return event
     }
 }

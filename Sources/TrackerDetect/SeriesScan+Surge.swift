@@ -23,6 +23,8 @@ extension SeriesScan {
               excess > 0 || v[a] - v[i] >= 0.02 * v[a]  // slower growth is no decline: a fall must be real
         else { return false }
         let onset = onsetIndex(a, i, usual.rate, sign: excess > 0 ? 1 : -1)
+        // Growth that a surge already reported ran through is that surge's, not a new one.
+        if let last = log.open[.surge], last.end >= t[onset] { return false }
         let event = Anomaly(metric: series.metric, kind: .surge, start: t[onset], end: t[i], detectedAt: t[i],
                             severity: .info, score: score, before: v[onset], after: v[i], explanation: "")
         log.raise(described(event, usualPerDay: usual.rate))
