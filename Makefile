@@ -52,11 +52,13 @@ bench: build
 		echo "python3 bench/$$part.py"; python3 bench/$$part.py || status=1; \
 	done; exit $$status
 
-# Quality figures: NAB on ../shared/data/nab (scored by ../shared/eval/nab_score.py), the
+# Quality figures: NAB on ../shared/data/nab (scored by ../shared/eval/nab_score.py), what detection
+# says about the real follower histories of ../shared/data/followers (no labels: listed), the
 # synthetic audiences on seeds other than the one the tests use, the follower-audit rules on
 # ../shared/data/audit, and the Louvain communities against networkx on generated graphs.
 eval: build
 	python3 eval/nab.py
+	python3 eval/followers.py
 	TRACKER_EVAL=1 $(SWIFT) test --filter SyntheticEvaluationReport 2>&1 | grep -A1 '^synthetic'
 	TRACKER_EVAL=1 $(SWIFT) test --filter SharedDataEvaluation 2>&1 | grep '^audit'
 	python3 eval/audit_ceiling.py
