@@ -17,16 +17,24 @@ public struct DetectionSettings: Sendable, Equatable {
         }
     }
 
-    /// How many times the usual noise a change must be to be raised.
+    /// How many times the usual spread a gauge's value (an engagement rate, a rate of mentions)
+    /// must depart to be raised.
     public var threshold: Double { Self.defaultThreshold / sensitivity }
 
-    /// Tuned on the synthetic audiences and NAB (see the README).
+    /// How many times the day-to-day noise a running total's change (followers, fans, posts) must
+    /// be to be raised: lower than a gauge's, as its noise is measured more closely (on the
+    /// increments of nine weeks, with their weekday pattern).
+    public var countThreshold: Double { Self.defaultCountThreshold / sensitivity }
+
+    /// Tuned on NAB (gauges) and on the simulated audiences (running totals): see the README.
     public static let defaultThreshold = 6.0
+    public static let defaultCountThreshold = 5.5
 
     // MARK: - Windows
 
-    /// Increments that make the usual change of a running total.
-    static let baselineIncrements = 42
+    /// Increments that make the usual change of a running total (nine weeks of daily snapshots:
+    /// enough for the weekday pattern and the noise to be measured within about a tenth).
+    static let baselineIncrements = 63
     /// …and no older than this, so that a weekly series is judged against its last months, not its last year.
     static let baselineDays: Int64 = 120
     /// Fewer than this and a series is too young to judge.

@@ -29,7 +29,7 @@ struct SeriesScan {
         t = series.times
         v = series.values
         nature = MetricNature.of(series)
-        threshold = settings.threshold
+        threshold = nature == .cumulative ? settings.countThreshold : settings.threshold
         self.companion = companion
         log = EventLog(open: open)
         zeros = series.values.map(Self.trailingZeros)
@@ -138,10 +138,18 @@ struct Usual {
     /// 0 = Thursday (1970-01-01), by UTC day.
     static func weekday(_ time: Int64) -> Int { Int(((time / 86_400) % 7 + 7) % 7) }
 
-    /// How far a change from `from` to `to` is beyond the usual.
+    /// How far a change from `from` to `to` is beyond the usual: the usual rate over the time, and
+    /// the weekday pattern of each whole day it covers (a missed day's change is two days' worth).
     func excess(of change: Double, from: Int64, to: Int64) -> Double {
         let days = Double(to - from) / 86_400
-        let cycle = (0.5...1.5).contains(days) ? weekday[Self.weekday(to)] : 0
-        return change - rate * days - cycle
+        return change - rate * days - cycle(days: Int((days - 0.5).rounded(.up)), endingAt: to)
+    }
+
+    /// The weekday pattern summed over the `count` days that end at `time`.
+    private func cycle(days count: Int, endingAt time: Int64) -> Double {
+        guard count > 0, weekday != Self.noCycle else { return 0 }
+        var sum = Double(count / 7) * weekday.reduce(0, +)
+        for k in 0..<(count % 7) { sum += weekday[Self.weekday(time - Int64(k) * 86_400)] }
+        return sum
     }
 }
