@@ -62,13 +62,16 @@ extension SeriesScan {
     /// The usual change over `surgeBaselineDays` before index `end`, its floored noise, and its length in days.
     private mutating func surgeBaseline(endingAt end: Int, _ i: Int) -> (Usual, Double, Double)? {
         let from = index(of: t[end] - DetectionSettings.surgeBaselineDays * 86_400)
-        guard end - from >= 3, days(from, end) >= 14 else { return nil }
+        // Three weeks at least, so that a weekly cycle is known before growth is called unusual.
+        guard end - from >= 3, days(from, end) >= 21 else { return nil }
         let usual: Usual
         if let cached = surgeBaselineCache[end] {
             guard let hit = cached else { return nil }
             usual = hit
         } else {
-            let computed = usualChange(from: from + 1, through: end, minimum: 3, weekly: false)
+            // Over weeks, the usual growth is the mean rate, weekday pattern included: with growth
+            // mostly on weekends the median day is a weekday, far below the weekly average.
+            let computed = usualChange(from: from + 1, through: end, minimum: 3).map(\.overWeeks)
             if surgeBaselineCache.count > 16 { surgeBaselineCache.removeAll(keepingCapacity: true) }
             surgeBaselineCache[end] = .some(computed)
             guard let computed else { return nil }

@@ -129,6 +129,11 @@ struct Usual {
 
     static let noCycle = [Double](repeating: 0, count: 7)
 
+    /// The same usual change seen over whole weeks: its mean rate, with no weekday pattern left.
+    var overWeeks: Usual {
+        Usual(rate: rate + weekday.reduce(0, +) / 7, noise: noise, weekday: Self.noCycle)
+    }
+
     /// The start of the UTC week (weeks counted from 1970-01-01, a Thursday) holding `time`.
     static func weekStart(_ time: Int64) -> Int64 {
         let week = time >= 0 ? time / (7 * 86_400) : (time + 1) / (7 * 86_400) - 1

@@ -108,6 +108,25 @@ import Testing
         #expect(detect(page.make()).isEmpty)
     }
 
+    @Test func aSurgeOnAPageWithAWeeklyCycleIsMeasuredAgainstTheWholeWeek() throws {
+        // Weekends bring three times the growth of weekdays; then eight weeks of +15 a day.
+        var page = DailySeries(days: 220, growth: 0, noise: 2)
+        for d in 0..<220 { page.changes[d] = ((d % 7 >= 5) ? 60 : 20) + ((120..<176).contains(d) ? 15 : 0) }
+        let surge = try #require(detect(page.make()).first { $0.kind == .surge })
+        #expect(surge.detectedAt <= DailySeries.time(ofDay: 120 + 56))
+        #expect(surge.explanation.contains("a usual weekly change of +220"), "\(surge.explanation)")
+    }
+
+    @Test func aMissedWeekendDayIsJudgedWithBothDaysCycle() {
+        // Weekends bring five times the growth of weekdays; some Sunday snapshots are missed,
+        // so one change covers Saturday and Sunday.
+        var page = DailySeries(growth: 0, noise: 4)
+        for d in 0..<200 { page.changes[d] = (d % 7 >= 5) ? 150 : 30 }
+        page.skip = Set(stride(from: 75, to: 200, by: 21))
+        // Once a few weeks show the cycle (before, weekends are news).
+        #expect(detect(page.make()).filter { $0.detectedAt > DailySeries.time(ofDay: 42) }.isEmpty)
+    }
+
     @Test func slowlyAcceleratingGrowthIsNoSurge() {
         var page = DailySeries(days: 400, growth: 10, noise: 5)
         for d in 0..<400 { page.changes[d] = Double(d) * 0.05 }  // growth doubles over the period
