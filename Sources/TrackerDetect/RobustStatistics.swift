@@ -2,12 +2,17 @@
 enum Robust {
     /// The median of `values` (reordered in place). NaN when empty.
     static func median(_ values: inout [Double]) -> Double {
-        let n = values.count
+        values.withUnsafeMutableBufferPointer { median($0) }
+    }
+
+    /// The median of the values in `a` (reordered in place). NaN when empty.
+    static func median(_ a: UnsafeMutableBufferPointer<Double>) -> Double {
+        let n = a.count
         guard n > 0 else { return .nan }
-        let upper = select(&values, n / 2)
+        let upper = select(a, n / 2)
         if n % 2 == 1 { return upper }
-        var lower = values[0]
-        for i in 0..<(n / 2) where values[i] > lower { lower = values[i] }
+        var lower = a[0]
+        for i in 0..<(n / 2) where a[i] > lower { lower = a[i] }
         return (lower + upper) / 2
     }
 
@@ -17,8 +22,9 @@ enum Robust {
         if center != 0 || values.contains(where: { $0 < 0 }) {
             for i in values.indices { values[i] = abs(values[i] - center) }
         }
-        values.sort()
         let kept = max(1, values.count * 4 / 5)
+        // The smallest `kept` values, in any order: a selection, not a sort.
+        if kept < values.count { _ = values.withUnsafeMutableBufferPointer { select($0, kept) } }
         var sum = 0.0
         for i in 0..<kept { sum += values[i] * values[i] }
         // E[X² | |X| < z₀.₉] = 0.4377 for a standard normal X.
@@ -33,19 +39,20 @@ enum Robust {
     static func sigma(_ values: inout [Double], around center: Double, mostlyFlat: Bool = false) -> Double {
         for i in values.indices { values[i] = abs(values[i] - center) }
         guard mostlyFlat else { return 1.4826 * median(&values) }
-        values.sort()
-        let n = values.count
-        guard n > 0 else { return 0 }
-        let mad = 1.4826 * (n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2)
-        if mad > 0 { return trimmedSigma(&values, around: 0) }
+        guard !values.isEmpty else { return 0 }
+        // The MAD is positive exactly when at most half the values are zero: counted, not selected.
+        let moving = values.reduce(0) { $1 > 0 ? $0 + 1 : $0 }
+        if moving >= values.count - values.count / 2 { return trimmedSigma(&values, around: 0) }
+        let mad = 1.4826 * median(&values)
         var moves = values.filter { $0 > 1e-9 }
         guard !moves.isEmpty, moves.count * 3 < values.count * 2 else { return mad }
         let typicalMove = 1.4826 * median(&moves)
         return max(mad, typicalMove * (Double(moves.count) / Double(values.count)).squareRoot())
     }
 
-    /// Quickselect: the k-th smallest value; afterwards values[..<k] ≤ it ≤ values[k...].
-    private static func select(_ a: inout [Double], _ k: Int) -> Double {
+    /// Quickselect: the k-th smallest value; afterwards a[..<k] ≤ it ≤ a[k...]. On a buffer: it
+    /// is the hottest loop of detection (each week's baselines).
+    private static func select(_ a: UnsafeMutableBufferPointer<Double>, _ k: Int) -> Double {
         var low = 0, high = a.count - 1
         while low < high {
             let pivot = a[(low + high) / 2]

@@ -12,7 +12,9 @@ extension SeriesScan {
         }
         let windowStart = index(of: t[i] - DetectionSettings.churnDays * 86_400)
         guard windowStart < i - 1 else { return }
-        let p = peak(windowStart, i - 1)
+        let p = churnPeak.highest(windowStart, i - 1, in: v)
+        // A rise of at least 50 that fell back by half: nothing to look for unless 25 below the peak.
+        guard v[p] - v[i] >= 25 else { return }
         var low = p
         for j in index(of: t[p] - 30 * 86_400)...p where v[j] < v[low] { low = j }
         // The rise starts at the last observation still near the low.
@@ -60,5 +62,31 @@ extension Series {
     func value(atOrBefore time: Int64) -> Double? {
         let index = firstIndex(atOrAfter: time + 1) - 1
         return index >= 0 ? values[index] : nil
+    }
+}
+
+/// The highest value of a window sliding forward (the first, if several), in amortised constant
+/// time: indices of a decreasing run of values, the front being the window's peak.
+struct SlidingPeak {
+    private var queue: [Int] = []
+    private var head = 0
+    private var start = 0
+    private var next = 0
+
+    mutating func highest(_ from: Int, _ to: Int, in v: [Double]) -> Int {
+        if from < start || next < from || next > to + 1 {  // the window jumped or went back: start again
+            queue.removeAll(keepingCapacity: true)
+            head = 0
+            next = from
+        }
+        start = from
+        while next <= to {
+            while queue.count > head, v[queue[queue.count - 1]] < v[next] { queue.removeLast() }
+            queue.append(next)
+            next += 1
+        }
+        while queue[head] < from { head += 1 }
+        if head > 4096 { queue.removeFirst(head); head = 0 }
+        return queue[head]
     }
 }

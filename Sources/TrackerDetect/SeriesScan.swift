@@ -12,6 +12,8 @@ struct SeriesScan {
     var log: EventLog
     /// Trailing decimal zeros of each value: platforms that round counts leave many.
     let zeros: [Int]
+    /// Days from the previous observation to each (0 for the first): the baselines' hot loops read them.
+    let dt: [Double]
     var scratch: [Double] = []
     /// The long windows of a gauge's spread (one for outliers, one for level shifts).
     var longWindows = [RollingMedian(), RollingMedian()]
@@ -20,6 +22,7 @@ struct SeriesScan {
     var outlierWindow = RollingMedian()
     var shiftWindow = RollingMedian()
     var dailyPeaks = DailyPeaks()
+    var churnPeak = SlidingPeak()
     var jumpBaselineCache: (week: Int64, value: (Usual, Int)?)?
     /// Surge baselines by the index they end at (a pure function of the data before it).
     var surgeBaselineCache: [Int: Usual?] = [:]
@@ -33,6 +36,7 @@ struct SeriesScan {
         self.companion = companion
         log = EventLog(open: open)
         zeros = series.values.map(Self.trailingZeros)
+        dt = series.times.indices.map { $0 == 0 ? 0 : Double(series.times[$0] - series.times[$0 - 1]) / 86_400 }
         scratch.reserveCapacity(64)
     }
 
@@ -62,14 +66,14 @@ struct SeriesScan {
         guard last - lower + 1 >= max(minimum, 1) else { return nil }
         let range = lower...last
         scratch.removeAll(keepingCapacity: true)
-        for j in range where t[j] > t[j - 1] { scratch.append((v[j] - v[j - 1]) / days(j - 1, j)) }
+        for j in range where dt[j] > 0 { scratch.append((v[j] - v[j - 1]) / dt[j]) }
         guard scratch.count >= minimum else { return nil }
         let rate = Robust.median(&scratch)
         var usual = Usual(rate: rate, noise: 0, weekday: Usual.noCycle)
         if weekly && range.count >= 21 { usual.weekday = weekdayPattern(range, rate: rate) }
         scratch.removeAll(keepingCapacity: true)
-        for j in range where t[j] > t[j - 1] {
-            scratch.append(usual.excess(of: v[j] - v[j - 1], from: t[j - 1], to: t[j]) / days(j - 1, j).squareRoot())
+        for j in range where dt[j] > 0 {
+            scratch.append(usual.excess(of: v[j] - v[j - 1], days: dt[j], endingAt: t[j]) / dt[j].squareRoot())
         }
         usual.noise = Robust.sigma(&scratch, around: 0, mostlyFlat: true)
         return usual
@@ -78,8 +82,8 @@ struct SeriesScan {
     /// The weekly cycle: the median departure from the usual rate on each weekday, from daily increments.
     private mutating func weekdayPattern(_ range: ClosedRange<Int>, rate: Double) -> [Double] {
         for day in 0..<7 { byWeekday[day].removeAll(keepingCapacity: true) }
-        for j in range where (0.5...1.5).contains(days(j - 1, j)) {
-            byWeekday[Usual.weekday(t[j])].append(v[j] - v[j - 1] - rate * days(j - 1, j))
+        for j in range where (0.5...1.5).contains(dt[j]) {
+            byWeekday[Usual.weekday(t[j])].append(v[j] - v[j - 1] - rate * dt[j])
         }
         var pattern = Usual.noCycle
         for day in 0..<7 where byWeekday[day].count >= 3 { pattern[day] = Robust.median(&byWeekday[day]) }
@@ -146,13 +150,18 @@ struct Usual {
     /// How far a change from `from` to `to` is beyond the usual: the usual rate over the time, and
     /// the weekday pattern of each whole day it covers (a missed day's change is two days' worth).
     func excess(of change: Double, from: Int64, to: Int64) -> Double {
-        let days = Double(to - from) / 86_400
-        return change - rate * days - cycle(days: Int((days - 0.5).rounded(.up)), endingAt: to)
+        excess(of: change, days: Double(to - from) / 86_400, endingAt: to)
+    }
+
+    /// The same, for a change over `days` ending at `time`.
+    func excess(of change: Double, days: Double, endingAt time: Int64) -> Double {
+        change - rate * days - cycle(days: Int((days - 0.5).rounded(.up)), endingAt: time)
     }
 
     /// The weekday pattern summed over the `count` days that end at `time`.
     private func cycle(days count: Int, endingAt time: Int64) -> Double {
-        guard count > 0, weekday != Self.noCycle else { return 0 }
+        guard count > 0 else { return 0 }
+        if count == 1 { return weekday[Self.weekday(time)] }  // the common case: a daily change
         var sum = Double(count / 7) * weekday.reduce(0, +)
         for k in 0..<(count % 7) { sum += weekday[Self.weekday(time - Int64(k) * 86_400)] }
         return sum

@@ -95,3 +95,19 @@ import Testing
         }
     }
 }
+
+/// The churn check's sliding peak equals a scan of the window, ties going to the first.
+@Suite struct SlidingPeakTests {
+    @Test func slidingPeakEqualsAScan() {
+        var random = SplitMix64(seed: 11)
+        let values = (0..<600).map { _ in Double(random.int(20)) }  // many ties
+        var peak = SlidingPeak()
+        var from = 0
+        for to in 5..<values.count {
+            from = min(to, max(from, to - 30 - random.int(40)))
+            if random.int(50) == 0 { from = max(0, from - 10) }  // a window that goes back now and then
+            let scan = (from...to).reduce(from) { values[$1] > values[$0] ? $1 : $0 }
+            #expect(peak.highest(from, to, in: values) == scan)
+        }
+    }
+}
