@@ -7,7 +7,7 @@
 /// let anomalies = detector.detect(series: [fans, engagementRate], from: .min, open: [])
 /// ```
 ///
-/// Incremental use: pass the observations from `lookbackDays`/`lookbackPoints` before the first new
+/// Incremental use: pass the observations from `DetectionSettings.lookbackDays` before the first new
 /// one, `from` = the first new time, and the latest stored anomaly of each (metric, kind) as `open`,
 /// so an event still under way is extended rather than raised twice. The result holds the anomalies
 /// raised or extended (the latter keep their `id`).
