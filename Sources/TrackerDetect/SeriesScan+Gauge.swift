@@ -53,11 +53,19 @@ extension SeriesScan {
     /// the level-shift check each slide one forward. Exact at every value, so that where a run
     /// starts (day by day, or all at once) changes nothing.
     private mutating func longWindow(before end: Int) -> Int {
-        let from = max(end - DetectionSettings.gaugeLongWindow, index(of: t[end - 1] - DetectionSettings.gaugeLongDays * 86_400), 0)
         let a = longWindows[0].range.upperBound, b = longWindows[1].range.upperBound
-        // The one already there, else the nearest behind, else (both ahead) the one farther behind.
-        let window = a == end ? 0 : b == end ? 1 : a <= end && (b > end || a > b) ? 0 : b <= end ? 1 : a < b ? 0 : 1
-        if longWindows[window].range.upperBound != end { longWindows[window].move(to: from..<end, in: v) }
+        let window: Int
+        switch (a <= end, b <= end) {
+        case (true, true): window = a >= b ? 0 : 1    // both behind (or there): the nearer
+        case (true, false): window = 0
+        case (false, true): window = 1
+        case (false, false): window = a <= b ? 0 : 1  // both ahead: start again from the one farther behind
+        }
+        if longWindows[window].range.upperBound != end {
+            let from = max(end - DetectionSettings.gaugeLongWindow,
+                           index(of: t[end - 1] - DetectionSettings.gaugeLongDays * 86_400), 0)
+            longWindows[window].move(to: from..<end, in: v)
+        }
         return window
     }
 
