@@ -40,6 +40,12 @@ extension SeriesScan {
                 start = i - 2
                 score = sign * z2
             }
+            // Less than a day after the last jump of this kind, and within its 3 days: the same burst.
+            if let last = log.open[kind], t[start] - last.end <= 86_400, t[start] >= last.end,
+               days(max(0, index(of: last.start)), i) <= 3 {
+                log.extend(jumpEvent(kind, from: last, to: i, score: max(last.score, score), usual: usual.rate))
+                continue
+            }
             let event = Anomaly(metric: series.metric, kind: kind, start: t[start], end: t[i], detectedAt: t[i],
                                 severity: .info, score: score, before: v[start], after: v[i], explanation: "")
             log.raise(jumpEvent(kind, from: event, to: i, score: score, usual: usual.rate))

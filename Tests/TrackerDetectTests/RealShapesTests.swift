@@ -38,4 +38,21 @@ import Testing
         #expect(spike.end - spike.start >= 12 * 3600)
         #expect(spike.after - spike.before > 1100)
     }
+
+    /// The same burst, its second half carried by two captures together (each alone within noise):
+    /// still one spike, not a second one from the quiet capture between.
+    @Test func aBurstWhoseLastStepSpansTwoCapturesIsStillOneSpike() throws {
+        var random = SplitMix64(seed: 5)
+        var times: [Int64] = [], values: [Double] = [], value = 50_000.0
+        let steps: [Int: Double] = [480: 600, 482: 130, 483: 130]
+        for k in 0..<(4 * 150) {
+            value += 5 + 30 * random.normal() + (steps[k] ?? 0)
+            times.append(DailySeries.start + Int64(k) * 6 * 3600)
+            values.append(value.rounded())
+        }
+        let spikes = detect(Series(metric: "followers", times: times, values: values))
+            .filter { $0.kind == .spike && $0.end >= times[470] && $0.start <= times[490] }
+        #expect(spikes.count == 1, "\(spikes.map(\.explanation))")
+        #expect(spikes.first?.end == times[483])
+    }
 }
