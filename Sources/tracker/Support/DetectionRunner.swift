@@ -15,13 +15,13 @@ struct DetectionRunner {
         let pages = firstNew.keys.sorted()
         // Read in one statement each for all pages, not one per page.
         let states = try db.detectionStates(pages: pages)
-        let saved = sensitivity == nil ? try db.savedSensitivities(pages: pages) : [:]
+        let settingsFor = try settings(pages: pages)
         let open = try db.latestAnomalies(pages: pages)
         var redo: [Int64] = []
         let pool = DetectionPool()
         for page in pages {
             let first = firstNew[page]!
-            let settings = DetectionSettings(sensitivity: sensitivity ?? saved[page] ?? 1)
+            let settings = settingsFor(page)
             guard let state = states[page], state.sensitivity == settings.sensitivity, first > state.checkedUntil else {
                 redo.append(page)
                 continue
@@ -52,14 +52,20 @@ struct DetectionRunner {
     @discardableResult
     func full(pages: [Int64]?) throws -> Int {
         try db.clearDetection(pages: pages)
-        let saved = sensitivity == nil ? try db.savedSensitivities(pages: pages) : [:]
+        let settingsFor = try settings(pages: pages)
         // Pages are judged on the other cores while the next ones are read.
         let pool = DetectionPool()
         try db.forEachPageSeries(pages: pages.map(Set.init)) { page, histories in
-            let settings = DetectionSettings(sensitivity: sensitivity ?? saved[page] ?? 1)
-            pool.submit(DetectionJob(page: page, series: histories.map(Series.init), settings: settings))
+            pool.submit(DetectionJob(page: page, series: histories.map(Series.init), settings: settingsFor(page)))
         }
         return try store(pool.finish())
+    }
+
+    /// `--sensitivity` for this run, else each page's saved one, else the default (saved ones read
+    /// in one statement for all the pages; nil = every page).
+    private func settings(pages: [Int64]?) throws -> (Int64) -> DetectionSettings {
+        let saved = sensitivity == nil ? try db.savedSensitivities(pages: pages) : [:]
+        return { [sensitivity] page in DetectionSettings(sensitivity: sensitivity ?? saved[page] ?? 1) }
     }
 }
 
