@@ -202,7 +202,14 @@ struct PageBuilder {
 
     mutating func series(at times: [Int64]) -> [Series] {
         let days = times.map { Int(($0 - AudienceSimulator.epoch) / AudienceSimulator.day) }
-        func sample(_ daily: [Double]) -> [Double] { days.map { daily[$0] } }
+        // Counts grow through the day: a snapshot taken hours later has seen those hours' growth.
+        func sample(_ daily: [Double]) -> [Double] {
+            zip(times, days).map { time, d in
+                let hours = Double(time - AudienceSimulator.epoch - Int64(d) * AudienceSimulator.day) / 86_400
+                let next = daily[min(d + 1, daily.count - 1)]
+                return (daily[d] + hours * (next - daily[d])).rounded()
+            }
+        }
         let audienceName = platform == "facebook" ? "fans" : "followers"
         var observed = sample(audience)
         if platform == "youtube" { observed = observed.map(Self.threeSignificantFigures) }
