@@ -28,7 +28,7 @@ public struct DetectionSettings: Sendable, Equatable {
 
     /// Tuned on NAB (gauges) and on the simulated audiences (running totals): see the README.
     public static let defaultThreshold = 6.0
-    public static let defaultCountThreshold = 5.5
+    public static let defaultCountThreshold = 4.6
 
     // MARK: - Windows
 

@@ -32,22 +32,33 @@ enum Robust {
     }
 
     /// The standard deviation a normal sample with this median absolute deviation would have.
-    ///
-    /// With `mostlyFlat`, a series that mostly does not move (so the MAD is zero, or nearly) is
-    /// judged by the size of the moves it does make, scaled by how often it makes them: a zero MAD
-    /// must not make every move look infinitely unusual (twitter/AnomalyDetection #58, #67).
-    static func sigma(_ values: inout [Double], around center: Double, mostlyFlat: Bool = false) -> Double {
+    static func sigma(_ values: inout [Double], around center: Double) -> Double {
         for i in values.indices { values[i] = abs(values[i] - center) }
-        guard mostlyFlat else { return 1.4826 * median(&values) }
-        guard !values.isEmpty else { return 0 }
+        return 1.4826 * median(&values)
+    }
+
+    /// The spread of changes around 0 for a series that may rest on most days (reordered in place).
+    /// `overall` judges a sum of many changes: the size of the moves it does make, scaled by how
+    /// often it makes them, so that a zero MAD does not make every move look infinitely unusual
+    /// (twitter/AnomalyDetection #58, #67). `perMove` judges one change: on a page that rests on a
+    /// third of its days or more, a move is measured against the moves it usually makes, not
+    /// against the rests between them.
+    static func flatSigma(_ values: inout [Double]) -> (overall: Double, perMove: Double) {
+        for i in values.indices { values[i] = abs(values[i]) }
+        guard !values.isEmpty else { return (0, 0) }
         // The MAD is positive exactly when at most half the values are zero: counted, not selected.
         let moving = values.reduce(0) { $1 > 0 ? $0 + 1 : $0 }
-        if moving >= values.count - values.count / 2 { return trimmedSigma(&values, around: 0) }
+        if moving >= values.count - values.count / 2 {
+            let sigma = trimmedSigma(&values, around: 0)
+            return (sigma, sigma)
+        }
         let mad = 1.4826 * median(&values)
         var moves = values.filter { $0 > 1e-9 }
-        guard !moves.isEmpty, moves.count * 3 < values.count * 2 else { return mad }
+        guard !moves.isEmpty, moves.count * 3 < values.count * 2 else { return (mad, mad) }
         let typicalMove = 1.4826 * median(&moves)
-        return max(mad, typicalMove * (Double(moves.count) / Double(values.count)).squareRoot())
+        let overall = max(mad, typicalMove * (Double(moves.count) / Double(values.count)).squareRoot())
+        // A typical move is told from fewer than five only by chance.
+        return (overall, moves.count >= 5 ? max(mad, typicalMove) : overall)
     }
 
     /// Quickselect: the k-th smallest value; afterwards a[..<k] ≤ it ≤ a[k...]. On a buffer: it

@@ -5,15 +5,17 @@ extension SeriesScan {
         guard i >= 3, let (usual, increments) = jumpBaseline(i) else { return }
         let level = v[i - 1]
         let q = quantum(max(0, i - DetectionSettings.baselineIncrements)...i)
-        let noise = floored(usual.noise, level: level, quantum: q, rate: usual.rate)
-        let excess1 = usual.excess(of: v[i] - v[i - 1], from: t[i - 1], to: t[i])
-        let z1 = excess1 / (noise * days(i - 1, i).squareRoot())
+        let noise = floored(usual.moveNoise, level: level, quantum: q, rate: usual.rate)
         let minimum = max(2 * q, 3, 5e-4 * level)
         // A noise measured on few increments is uncertain: ask more of a young series.
         let threshold = self.threshold * (1 + 5 / Double(increments)).squareRoot()
 
         for kind in [AnomalyKind.spike, .drop] {
             let sign: Double = kind == .spike ? 1 : -1
+            // While a surge runs, a jump its way is measured beyond the surge's own pace.
+            let pace = surgePace(i, sign: sign, usual: usual.rate)
+            let excess1 = usual.excess(of: v[i] - v[i - 1], from: t[i - 1], to: t[i]) - pace * days(i - 1, i)
+            let z1 = excess1 / (noise * days(i - 1, i).squareRoot())
             // A jump within a day of the last one's end goes on with it (several captures a day
             // see one burst in steps); it lasts a day or two, more is a surge's business.
             if let event = log.open[kind], event.end < t[i], t[i] - event.end <= 86_400 {
@@ -26,7 +28,7 @@ extension SeriesScan {
             // Growth slowing back to normal after a surge is neither a drop nor a spike;
             // one in a run of jumps is a surge in the making.
             if sign * (v[i] - v[i - 1]) <= 0, recentSurge(before: t[i]) { continue }
-            let previousExcess = usual.excess(of: v[i - 1] - v[i - 2], from: t[i - 2], to: t[i - 1])
+            let previousExcess = usual.excess(of: v[i - 1] - v[i - 2], from: t[i - 2], to: t[i - 1]) - pace * days(i - 2, i - 1)
             if sign * previousExcess / (noise * days(i - 2, i - 1).squareRoot()) >= threshold { continue }
             var start = i - 1, score = sign * z1
             if score < threshold || sign * excess1 < minimum {
@@ -70,6 +72,14 @@ extension SeriesScan {
         }
         jumpBaselineCache = (week, value)
         return value
+    }
+
+    /// The extra change per day of a surge in the direction `sign` that reached the previous
+    /// observation, beyond the usual `rate`; 0 when none runs.
+    func surgePace(_ i: Int, sign: Double, usual rate: Double) -> Double {
+        guard let surge = log.continuing(.surge, previous: t[i - 1]) else { return 0 }
+        let extra = (surge.after - surge.before) / max(Double(surge.end - surge.start) / 86_400, 1) - rate
+        return sign * extra > 0 ? extra : 0
     }
 
     /// Whether a surge was under way in the last `surgeDays`.

@@ -18,7 +18,7 @@ extension SeriesScan {
         // The usual rate is itself estimated: its error grows with the span it is projected over.
         let score = abs(excess) / (noise * (span + 1.57 * span * span / baselineDays).squareRoot())
         guard score >= threshold,
-              abs(excess) >= max(0.5 * abs(usual.rate) * span, 0.02 * v[a], 10),
+              abs(excess) >= max(0.5 * abs(usual.rate) * span, 0.01 * v[a], 10),
               largestTwoStepExcess(a, i, usual.rate, sign: excess > 0 ? 1 : -1) <= 0.6 * abs(excess),
               excess > 0 || v[a] - v[i] >= 0.02 * v[a]  // slower growth is no decline: a fall must be real
         else { return false }
@@ -51,12 +51,12 @@ extension SeriesScan {
     }
 
     /// A cheap necessary condition, before robust statistics: against the average growth of the
-    /// baseline, the recent change is off by at least 1% of the level (a surge needs 2% against the median).
+    /// baseline, the recent change is off by at least 0.5% of the level (a surge needs 1% against the median).
     private func roughlyUnusual(_ a: Int, _ i: Int) -> Bool {
         let from = index(of: t[a] - DetectionSettings.surgeBaselineDays * 86_400)
         guard from < a else { return false }
         let averageRate = (v[a] - v[from]) / days(from, a)
-        return abs(v[i] - v[a] - averageRate * days(a, i)) >= 0.01 * abs(v[a])
+        return abs(v[i] - v[a] - averageRate * days(a, i)) >= 0.005 * abs(v[a])
     }
 
     /// The usual change over `surgeBaselineDays` before index `end`, its floored noise, and its length in days.

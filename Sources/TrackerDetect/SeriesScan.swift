@@ -69,24 +69,58 @@ struct SeriesScan {
         for j in range where dt[j] > 0 { scratch.append((v[j] - v[j - 1]) / dt[j]) }
         guard scratch.count >= minimum else { return nil }
         let rate = Robust.median(&scratch)
-        var usual = Usual(rate: rate, noise: 0, weekday: Usual.noCycle)
-        if weekly && range.count >= 21 { usual.weekday = weekdayPattern(range, rate: rate) }
+        var usual = Usual(rate: rate, noise: 0, moveNoise: 0, weekday: Usual.noCycle)
+        let cycle = weekly && range.count >= 21
+        if cycle { usual.weekday = weekdayPattern(range, rate: rate) }
         scratch.removeAll(keepingCapacity: true)
         for j in range where dt[j] > 0 {
-            scratch.append(usual.excess(of: v[j] - v[j - 1], days: dt[j], endingAt: t[j]) / dt[j].squareRoot())
+            let day = Usual.weekday(t[j])
+            if cycle, (0.5...1.5).contains(dt[j]), byWeekday[day].count >= 3 {
+                // Measured against its weekday's pattern without it: a median of a few days passes
+                // through one of them, which would make the noise look smaller than a new day meets.
+                let departure = v[j] - v[j - 1] - rate * dt[j]
+                scratch.append((departure - Self.medianWithout(departure, in: byWeekday[day])) / dt[j].squareRoot())
+            } else {
+                scratch.append(usual.excess(of: v[j] - v[j - 1], days: dt[j], endingAt: t[j]) / dt[j].squareRoot())
+            }
         }
-        usual.noise = Robust.sigma(&scratch, around: 0, mostlyFlat: true)
+        (usual.noise, usual.moveNoise) = Robust.flatSigma(&scratch)
+        if isRounded(range) { usual.moveNoise = usual.noise }
         return usual
     }
 
-    /// The weekly cycle: the median departure from the usual rate on each weekday, from daily increments.
+    /// Whether half or more of the changes over `range` that are not zero are whole tens (a tenth
+    /// would be by chance), as near a power of ten where rounding starts: a count the
+    /// platform rounds rests between its steps, and those rests are rounding, not a quiet audience.
+    private func isRounded(_ range: ClosedRange<Int>) -> Bool {
+        var moves = 0, tens = 0
+        for j in range where v[j] != v[j - 1] {
+            moves += 1
+            if (v[j] - v[j - 1]).truncatingRemainder(dividingBy: 10) == 0 { tens += 1 }
+        }
+        return moves >= 3 && tens * 2 >= moves
+    }
+
+    /// The median of `sorted` without one of its values equal to `value` (with all of them for nil).
+    static func medianWithout(_ value: Double?, in sorted: [Double]) -> Double {
+        let skipped = value.map { sorted.lowerBound(of: $0) } ?? sorted.count
+        func kept(_ k: Int) -> Double { sorted[k < skipped ? k : k + 1] }
+        let n = value == nil ? sorted.count : sorted.count - 1
+        return n % 2 == 1 ? kept(n / 2) : (kept(n / 2 - 1) + kept(n / 2)) / 2
+    }
+
+    /// The weekly cycle: the median departure from the usual rate on each weekday, from daily
+    /// increments (left in `byWeekday`, sorted).
     private mutating func weekdayPattern(_ range: ClosedRange<Int>, rate: Double) -> [Double] {
         for day in 0..<7 { byWeekday[day].removeAll(keepingCapacity: true) }
         for j in range where (0.5...1.5).contains(dt[j]) {
             byWeekday[Usual.weekday(t[j])].append(v[j] - v[j - 1] - rate * dt[j])
         }
         var pattern = Usual.noCycle
-        for day in 0..<7 where byWeekday[day].count >= 3 { pattern[day] = Robust.median(&byWeekday[day]) }
+        for day in 0..<7 where byWeekday[day].count >= 3 {
+            byWeekday[day].sort()
+            pattern[day] = Self.medianWithout(nil, in: byWeekday[day])
+        }
         return pattern
     }
 
@@ -129,13 +163,15 @@ struct SeriesScan {
 struct Usual {
     var rate: Double
     var noise: Double
+    /// The noise of one change: above `noise` on a page that rests on many of its days.
+    var moveNoise: Double
     var weekday: [Double]
 
     static let noCycle = [Double](repeating: 0, count: 7)
 
     /// The same usual change seen over whole weeks: its mean rate, with no weekday pattern left.
     var overWeeks: Usual {
-        Usual(rate: rate + weekday.reduce(0, +) / 7, noise: noise, weekday: Self.noCycle)
+        Usual(rate: rate + weekday.reduce(0, +) / 7, noise: noise, moveNoise: moveNoise, weekday: Self.noCycle)
     }
 
     /// The start of the UTC week (weeks counted from 1970-01-01, a Thursday) holding `time`.

@@ -92,6 +92,62 @@ import Testing
         #expect(detect(page.make()).isEmpty)
     }
 
+    @Test func aDormantPageIsJudgedByTheMovesItMakes() {
+        // The count rests on most days and moves by about 30 on one day in seven: an ordinary
+        // move is no anomaly (against the rests, the typical move would look 2.6 times as large),
+        // and a move ten times the typical one is.
+        var random = SplitMix64(seed: 21)
+        var value = 20_000.0
+        var times: [Int64] = [], values: [Double] = []
+        for d in 0..<300 {
+            if random.uniform(0, 1) < 1 / 7 { value += (random.normal() * 30).rounded() }
+            if d == 250 { value += 300 }
+            times.append(DailySeries.time(ofDay: d))
+            values.append(value)
+        }
+        let anomalies = detect(Series(metric: "followers", times: times, values: values))
+        #expect(anomalies.filter { $0.detectedAt != times[250] }.isEmpty, "\(anomalies.map(\.explanation))")
+        #expect(anomalies.contains { $0.kind == .spike && $0.detectedAt == times[250] })
+    }
+
+    @Test func aRoundedCountRestingBetweenStepsIsJudgedByItsStep() throws {
+        // A channel of about 1,080 shown in tens moves one step every nine days: its rests are
+        // rounding, so six steps down in a day are a drop, not six ordinary moves.
+        var values: [Double] = [], times: [Int64] = []
+        var value = 1_080.0
+        for d in 0..<160 {
+            if d % 9 == 3 { value += d % 18 == 3 ? 10 : -10 }
+            if d == 150 { value -= 60 }
+            times.append(DailySeries.time(ofDay: d))
+            values.append(value)
+        }
+        let drop = try #require(detect(Series(metric: "followers", times: times, values: values)).first { $0.kind == .drop })
+        #expect(drop.detectedAt == times[150])
+    }
+
+    @Test func theNoiseAroundAWeekdayPatternIsTheNoiseANewDayMeets() {
+        // Three weeks of increments give three per weekday: the median of three passes through one
+        // of them, so measured in sample a third of the departures would be zero. Measured without
+        // each day's own value, the noise is what a new day's change meets (about 1.2 times the
+        // noise for a pattern known from three values), not less than the noise itself.
+        var total = 0.0
+        let trials = 200
+        for trial in 0..<trials {
+            var random = SplitMix64(seed: UInt64(1_000 + trial))
+            var value = 10_000.0, times: [Int64] = [], values: [Double] = []
+            for d in 0..<22 {
+                value += (d % 7 >= 5 ? 80 : 20) + random.normal() * 10
+                times.append(DailySeries.time(ofDay: d))
+                values.append(value)
+            }
+            var scan = SeriesScan(series: Series(metric: "followers", times: times, values: values),
+                                  settings: DetectionSettings(), open: [], companion: nil)
+            total += scan.usualChange(from: 1, through: 21)!.noise
+        }
+        let ratio = total / Double(trials) / 10
+        #expect((1.0...1.4).contains(ratio), "\(ratio)")
+    }
+
     @Test func gapsAreJudgedPerDayNotPerRow() {
         // Ten days without snapshots: the change over the gap is ten days of growth, not a jump.
         var page = DailySeries()
@@ -169,9 +225,9 @@ import Testing
 
     @Test func higherSensitivityFlagsSmallerEvents() {
         var page = DailySeries(noise: 10)
-        page.changes[150] = 55  // about 5 times the noise
+        page.changes[150] = 65  // that day's own noise takes about 17 off: about 4.3 times the noise
         let normal = detect(page.make()).filter { $0.kind == .spike }.count
-        let high = detect(page.make(), sensitivity: 2).filter { $0.kind == .spike }.count
+        let high = detect(page.make(), sensitivity: DetectionSettings(name: "high")!.sensitivity).filter { $0.kind == .spike }.count
         #expect(normal == 0)
         #expect(high == 1)
     }
