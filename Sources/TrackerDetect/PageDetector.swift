@@ -46,11 +46,18 @@ struct EventLog {
     private(set) var open: [AnomalyKind: Anomaly] = [:]
     private(set) var results: [Anomaly] = []
     private var positions: [AnomalyKind: Int] = [:]
+    /// The open surge's span and values, read on every observation (without copying its strings).
+    private(set) var surgeSpan: (start: Int64, end: Int64, before: Double, after: Double)?
 
     init(open events: [Anomaly]) {
         for event in events where open[event.kind].map({ $0.detectedAt < event.detectedAt }) ?? true {
             open[event.kind] = event
         }
+        if let surge = open[.surge] { noteSurge(surge) }
+    }
+
+    private mutating func noteSurge(_ event: Anomaly) {
+        if event.kind == .surge { surgeSpan = (event.start, event.end, event.before, event.after) }
     }
 
     /// The open event of `kind` if it reached the previous observation (so may go on), else nil.
@@ -60,6 +67,7 @@ struct EventLog {
     }
 
     mutating func raise(_ event: Anomaly) {
+        noteSurge(event)
         open[event.kind] = event
         positions[event.kind] = results.count
         results.append(event)
@@ -67,6 +75,7 @@ struct EventLog {
 
     /// Updates the open event of its kind (recording it again if it came from storage).
     mutating func extend(_ event: Anomaly) {
+        noteSurge(event)
         open[event.kind] = event
         if let position = positions[event.kind], results[position].detectedAt == event.detectedAt {
             results[position] = event

@@ -79,6 +79,33 @@ enum Robust {
     }
 }
 
+/// The median of a few sorted values, and the median of the others when one of them is left out:
+/// it depends only on whether the value left out lies below the median, at it, or above it.
+struct MedianWithoutOne {
+    let median: Double
+    private let low: Double, middle: Double, high: Double
+    private let lowBound: Double, highBound: Double
+
+    /// `sorted` must hold at least 3 values, in order.
+    init(sorted s: [Double]) {
+        let m = s.count, h = m / 2
+        if m % 2 == 1 {
+            median = s[h]
+            (lowBound, highBound) = (s[h - 1], s[h])
+            (low, middle, high) = ((s[h] + s[h + 1]) / 2, (s[h - 1] + s[h + 1]) / 2, (s[h - 1] + s[h]) / 2)
+        } else {
+            median = (s[h - 1] + s[h]) / 2
+            (lowBound, highBound) = (s[h - 1], s[h - 1])
+            (low, middle, high) = (s[h], s[h], s[h - 1])
+        }
+    }
+
+    /// The median without one of the values equal to `value` (which must be one of them).
+    func without(_ value: Double) -> Double {
+        value <= lowBound ? low : value <= highBound ? middle : high
+    }
+}
+
 /// The median of a window sliding forward over a series, kept sorted as it moves:
 /// O(window) per step instead of a selection over the whole window.
 struct RollingMedian {

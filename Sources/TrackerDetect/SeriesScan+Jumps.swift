@@ -6,6 +6,8 @@ extension SeriesScan {
         let level = v[i - 1]
         let q = quantum(max(0, i - DetectionSettings.baselineIncrements)...i)
         let noise = floored(usual.moveNoise, level: level, quantum: q, rate: usual.rate)
+        let usualExcess1 = usual.excess(of: v[i] - v[i - 1], from: t[i - 1], to: t[i])
+        let surgeExtra = surgeExtraPerDay(before: i, usual: usual.rate)
         let minimum = max(2 * q, 3, 5e-4 * level)
         // A noise measured on few increments is uncertain: ask more of a young series.
         let threshold = self.threshold * (1 + 5 / Double(increments)).squareRoot()
@@ -13,8 +15,8 @@ extension SeriesScan {
         for kind in [AnomalyKind.spike, .drop] {
             let sign: Double = kind == .spike ? 1 : -1
             // While a surge runs, a jump its way is measured beyond the surge's own pace.
-            let pace = surgePace(i, sign: sign, usual: usual.rate)
-            let excess1 = usual.excess(of: v[i] - v[i - 1], from: t[i - 1], to: t[i]) - pace * days(i - 1, i)
+            let pace = sign * surgeExtra > 0 ? surgeExtra : 0
+            let excess1 = usualExcess1 - pace * days(i - 1, i)
             let z1 = excess1 / (noise * days(i - 1, i).squareRoot())
             // A jump within a day of the last one's end goes on with it (several captures a day
             // see one burst in steps); it lasts a day or two, more is a surge's business.
@@ -74,12 +76,11 @@ extension SeriesScan {
         return value
     }
 
-    /// The extra change per day of a surge in the direction `sign` that reached the previous
-    /// observation, beyond the usual `rate`; 0 when none runs.
-    func surgePace(_ i: Int, sign: Double, usual rate: Double) -> Double {
-        guard let surge = log.continuing(.surge, previous: t[i - 1]) else { return 0 }
-        let extra = (surge.after - surge.before) / max(Double(surge.end - surge.start) / 86_400, 1) - rate
-        return sign * extra > 0 ? extra : 0
+    /// The change per day beyond the usual `rate` of a surge that reached the observation before
+    /// `i` (0 when none did).
+    func surgeExtraPerDay(before i: Int, usual rate: Double) -> Double {
+        guard let surge = log.surgeSpan, surge.end == t[i - 1] else { return 0 }
+        return (surge.after - surge.before) / max(Double(surge.end - surge.start) / 86_400, 1) - rate
     }
 
     /// Whether a surge was under way in the last `surgeDays`.

@@ -12,12 +12,17 @@ struct SeriesScan {
     var log: EventLog
     /// Trailing decimal zeros of each value: platforms that round counts leave many.
     let zeros: [Int]
-    /// Days from the previous observation to each (0 for the first): the baselines' hot loops read them.
+    /// Days from the previous observation to each (0 for the first), their square roots, the change
+    /// per day since the previous one, and the UTC weekday of each: the baselines' hot loops read them.
     let dt: [Double]
+    let rootDt: [Double]
+    let perDay: [Double]
+    let weekdays: [Int]
     var scratch: [Double] = []
     /// The long windows of a gauge's spread (one for outliers, one for level shifts).
     var longWindows = [RollingMedian(), RollingMedian()]
     var byWeekday: [[Double]] = Array(repeating: [], count: 7)
+    var weekdayMedians = [MedianWithoutOne](repeating: MedianWithoutOne(sorted: [0, 0, 0]), count: 7)
     /// The gauge windows before the current value and before a possible shift.
     var outlierWindow = RollingMedian()
     var shiftWindow = RollingMedian()
@@ -37,6 +42,9 @@ struct SeriesScan {
         log = EventLog(open: open)
         zeros = series.values.map(Self.trailingZeros)
         dt = series.times.indices.map { $0 == 0 ? 0 : Double(series.times[$0] - series.times[$0 - 1]) / 86_400 }
+        rootDt = dt.map { $0.squareRoot() }
+        perDay = series.values.indices.map { [dt, v] j in j == 0 || dt[j] <= 0 ? 0 : (v[j] - v[j - 1]) / dt[j] }
+        weekdays = series.times.map(Usual.weekday)
         scratch.reserveCapacity(64)
     }
 
@@ -66,7 +74,7 @@ struct SeriesScan {
         guard last - lower + 1 >= max(minimum, 1) else { return nil }
         let range = lower...last
         scratch.removeAll(keepingCapacity: true)
-        for j in range where dt[j] > 0 { scratch.append((v[j] - v[j - 1]) / dt[j]) }
+        for j in range where dt[j] > 0 { scratch.append(perDay[j]) }
         guard scratch.count >= minimum else { return nil }
         let rate = Robust.median(&scratch)
         var usual = Usual(rate: rate, noise: 0, moveNoise: 0, weekday: Usual.noCycle)
@@ -74,18 +82,17 @@ struct SeriesScan {
         if cycle { usual.weekday = weekdayPattern(range, rate: rate) }
         scratch.removeAll(keepingCapacity: true)
         for j in range where dt[j] > 0 {
-            let day = Usual.weekday(t[j])
-            if cycle, (0.5...1.5).contains(dt[j]), byWeekday[day].count >= 3 {
+            if cycle, (0.5...1.5).contains(dt[j]), byWeekday[weekdays[j]].count >= 3 {
                 // Measured against its weekday's pattern without it: a median of a few days passes
                 // through one of them, which would make the noise look smaller than a new day meets.
                 let departure = v[j] - v[j - 1] - rate * dt[j]
-                scratch.append((departure - Self.medianWithout(departure, in: byWeekday[day])) / dt[j].squareRoot())
+                scratch.append((departure - weekdayMedians[weekdays[j]].without(departure)) / rootDt[j])
             } else {
-                scratch.append(usual.excess(of: v[j] - v[j - 1], days: dt[j], endingAt: t[j]) / dt[j].squareRoot())
+                scratch.append(usual.excess(of: v[j] - v[j - 1], days: dt[j], endingAt: t[j]) / rootDt[j])
             }
         }
         (usual.noise, usual.moveNoise) = Robust.flatSigma(&scratch)
-        if isRounded(range) { usual.moveNoise = usual.noise }
+        if usual.moveNoise > usual.noise, isRounded(range) { usual.moveNoise = usual.noise }
         return usual
     }
 
@@ -101,25 +108,30 @@ struct SeriesScan {
         return moves >= 3 && tens * 2 >= moves
     }
 
-    /// The median of `sorted` without one of its values equal to `value` (with all of them for nil).
-    static func medianWithout(_ value: Double?, in sorted: [Double]) -> Double {
-        let skipped = value.map { sorted.lowerBound(of: $0) } ?? sorted.count
-        func kept(_ k: Int) -> Double { sorted[k < skipped ? k : k + 1] }
-        let n = value == nil ? sorted.count : sorted.count - 1
-        return n % 2 == 1 ? kept(n / 2) : (kept(n / 2 - 1) + kept(n / 2)) / 2
+    /// A weekday holds a few values: insertion sort beats the general one there.
+    private static func insertionSort(_ values: inout [Double]) {
+        values.withUnsafeMutableBufferPointer { a in
+            for i in a.indices.dropFirst() {
+                let x = a[i]
+                var j = i
+                while j > 0, a[j - 1] > x { a[j] = a[j - 1]; j -= 1 }
+                a[j] = x
+            }
+        }
     }
 
     /// The weekly cycle: the median departure from the usual rate on each weekday, from daily
-    /// increments (left in `byWeekday`, sorted).
-    private mutating func weekdayPattern(_ range: ClosedRange<Int>, rate: Double) -> [Double] {
+    /// increments (the departures are left in `byWeekday`, the medians of those seen 3 times or more in `weekdayMedians`).
+    private mutating func weekdayPattern(_ range: ClosedRange<Int>, rate: Double) -> SIMD8<Double> {
         for day in 0..<7 { byWeekday[day].removeAll(keepingCapacity: true) }
         for j in range where (0.5...1.5).contains(dt[j]) {
-            byWeekday[Usual.weekday(t[j])].append(v[j] - v[j - 1] - rate * dt[j])
+            byWeekday[weekdays[j]].append(v[j] - v[j - 1] - rate * dt[j])
         }
         var pattern = Usual.noCycle
         for day in 0..<7 where byWeekday[day].count >= 3 {
-            byWeekday[day].sort()
-            pattern[day] = Self.medianWithout(nil, in: byWeekday[day])
+            Self.insertionSort(&byWeekday[day])
+            weekdayMedians[day] = MedianWithoutOne(sorted: byWeekday[day])
+            pattern[day] = weekdayMedians[day].median
         }
         return pattern
     }
@@ -165,13 +177,21 @@ struct Usual {
     var noise: Double
     /// The noise of one change: above `noise` on a page that rests on many of its days.
     var moveNoise: Double
-    var weekday: [Double]
+    /// By weekday (0 = Thursday; the 8th lane is unused): a value with no heap storage, copied freely.
+    var weekday: SIMD8<Double>
 
-    static let noCycle = [Double](repeating: 0, count: 7)
+    static let noCycle = SIMD8<Double>()
 
     /// The same usual change seen over whole weeks: its mean rate, with no weekday pattern left.
     var overWeeks: Usual {
-        Usual(rate: rate + weekday.reduce(0, +) / 7, noise: noise, moveNoise: moveNoise, weekday: Self.noCycle)
+        Usual(rate: rate + weekSum / 7, noise: noise, moveNoise: moveNoise, weekday: Self.noCycle)
+    }
+
+    /// The weekday pattern over a whole week.
+    private var weekSum: Double {
+        var sum = 0.0
+        for day in 0..<7 { sum += weekday[day] }
+        return sum
     }
 
     /// The start of the UTC week (weeks counted from 1970-01-01, a Thursday) holding `time`.
@@ -198,7 +218,7 @@ struct Usual {
     private func cycle(days count: Int, endingAt time: Int64) -> Double {
         guard count > 0 else { return 0 }
         if count == 1 { return weekday[Self.weekday(time)] }  // the common case: a daily change
-        var sum = Double(count / 7) * weekday.reduce(0, +)
+        var sum = Double(count / 7) * weekSum
         for k in 0..<(count % 7) { sum += weekday[Self.weekday(time - Int64(k) * 86_400)] }
         return sum
     }
