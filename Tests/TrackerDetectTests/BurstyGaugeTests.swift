@@ -94,6 +94,22 @@ import Testing
             #expect(window.sigma == Robust.sigma(&copy, around: center))
         }
     }
+
+    @Test(arguments: [3, 4, 5, 8, 9]) func medianWithoutOneEqualsTheMedianOfTheOthers(_ count: Int) {
+        var random = SplitMix64(seed: UInt64(count))
+        for _ in 0..<50 {
+            // Halves: ties are common, as among a weekday's rounded departures.
+            let values = (0..<count).map { _ in (random.normal() * 3).rounded() / 2 }.sorted()
+            let medians = MedianWithoutOne(sorted: values)
+            var all = values
+            #expect(medians.median == Robust.median(&all))
+            for index in values.indices {
+                var others = values
+                others.remove(at: index)
+                #expect(medians.without(values[index]) == Robust.median(&others), "\(values) without \(values[index])")
+            }
+        }
+    }
 }
 
 /// The churn check's sliding peak equals a scan of the window, ties going to the first.
