@@ -148,6 +148,20 @@ import Testing
         #expect((1.0...1.4).contains(ratio), "\(ratio)")
     }
 
+    @Test func aPurgeBegunTheDayBeforeAWeekBeganIsFound() throws {
+        // A channel shown in tens of thousands loses 30,000, then 230,000 and 270,000 a day. The
+        // first loss was judged against the last week's baseline and fell just short; against the
+        // new week's it is unusual, and it is where the drop began (seed 1, page 11 of the
+        // simulated audiences, whose 21% purge went unreported).
+        var simulator = AudienceSimulator(seed: 1)
+        var page = simulator.page(index: 0, eventCount: 0)
+        for index in 1...11 { page = simulator.page(index: index, eventCount: index % 4 == 0 ? 0 : 1 + index % 3) }
+        let purge = try #require(page.events.first { $0.kind == .drop })
+        let followers = try #require(page.series.first { $0.metric == "followers" })
+        let drop = try #require(detect(followers).first { $0.kind == .drop && abs($0.start - purge.start) < 2 * 86_400 })
+        #expect(drop.before == 2_510_000 && drop.after <= 2_250_000, "\(drop.explanation)")
+    }
+
     @Test func gapsAreJudgedPerDayNotPerRow() {
         // Ten days without snapshots: the change over the gap is ten days of growth, not a jump.
         var page = DailySeries()
