@@ -76,9 +76,11 @@ struct SeriesScan {
         scratch.removeAll(keepingCapacity: true)
         for j in range where dt[j] > 0 { scratch.append(perDay[j]) }
         guard scratch.count >= minimum else { return nil }
-        let rate = Robust.median(&scratch)
+        let median = Robust.median(&scratch)
+        let rounded = isRounded(range)
+        let rate = rounded ? roundedRate(range, median: median) : median
         var usual = Usual(rate: rate, noise: 0, moveNoise: 0, weekday: Usual.noCycle)
-        let cycle = weekly && range.count >= 21
+        let cycle = weekly && range.count >= 21 && !rounded
         if cycle { usual.weekday = weekdayPattern(range, rate: rate) }
         scratch.removeAll(keepingCapacity: true)
         for j in range where dt[j] > 0 {
@@ -92,8 +94,22 @@ struct SeriesScan {
             }
         }
         (usual.noise, usual.moveNoise) = Robust.flatSigma(&scratch)
-        if usual.moveNoise > usual.noise, isRounded(range) { usual.moveNoise = usual.noise }
+        if rounded { usual.moveNoise = usual.noise }
         return usual
+    }
+
+    /// The usual change per day of a rounded count: it moves by whole steps on a few days and rests
+    /// on the others, so its median change is a step or nothing. Its mean is right (rounding errors
+    /// cancel over the range) once changes more than three typical moves from the median (jumps) are left out.
+    private func roundedRate(_ range: ClosedRange<Int>, median: Double) -> Double {
+        var moves = range.compactMap { j in v[j] != v[j - 1] ? abs(v[j] - v[j - 1]) : nil }
+        let bound = 3 * Robust.median(&moves)
+        var change = 0.0, span = 0.0
+        for j in range where dt[j] > 0 && abs(perDay[j] - median) * dt[j] <= bound {
+            change += v[j] - v[j - 1]
+            span += dt[j]
+        }
+        return span > 0 ? change / span : median
     }
 
     /// Whether half or more of the changes over `range` that are not zero are whole tens (a tenth
@@ -153,7 +169,7 @@ struct SeriesScan {
     /// (an audience always churns a little, even when a quiet stretch hides it), half the rounding
     /// step, or the counting noise of the usual change (√rate: follows and posts arrive one by one).
     func floored(_ noise: Double, level: Double, quantum: Double, rate: Double = 0) -> Double {
-        max(noise, 0.5, 2e-4 * abs(level), 0.1 * abs(level).squareRoot(), quantum / 2, abs(rate).squareRoot())
+        max(noise, 0.5, 2e-4 * abs(level), 0.1 * abs(level).squareRoot(), quantum / 6.squareRoot(), abs(rate).squareRoot())
     }
 
     static func trailingZeros(_ value: Double) -> Int {

@@ -219,6 +219,26 @@ import Testing
         #expect(anomalies.first?.kind == .spike && anomalies.first?.detectedAt == times[150])
     }
 
+    @Test func aRoundedCountGrowingAStepEveryFewDaysIsJudgedByItsMeanGrowth() throws {
+        // 1,500,000 shown in tens of thousands, growing 4,500 a day: it rests on more than half its
+        // days and moves one step on the others, so its median change is nothing and its ordinary
+        // steps looked like noise of about 10,000 a day (46,000 bought in a day scored 4.5).
+        // Measured by its mean growth, that purchase (5 steps, 2%) stands out.
+        var random = SplitMix64(seed: 8)
+        var true_ = 1_500_000.0
+        var times: [Int64] = [], values: [Double] = []
+        for d in 0..<200 {
+            true_ += 4_500 + random.normal() * 300
+            if d == 150 { true_ += 46_000 }
+            times.append(DailySeries.time(ofDay: d))
+            values.append((true_ / 10_000).rounded(.down) * 10_000)
+        }
+        let anomalies = detect(Series(metric: "followers", times: times, values: values))
+        #expect(anomalies.count == 1, "\(anomalies.map(\.explanation))")
+        let spike = try #require(anomalies.first)
+        #expect(spike.kind == .spike && spike.detectedAt == times[150])
+    }
+
     @Test func heavyTailedNoiseRaisesLittle() {
         var random = SplitMix64(seed: 12)
         var value = 50_000.0
