@@ -72,13 +72,23 @@ extension SeriesScan {
             // Over weeks, the usual growth is the mean rate, weekday pattern included: with growth
             // mostly on weekends the median day is a weekday, far below the weekly average.
             let computed = usualChange(from: from + 1, through: end, minimum: 3).map(\.overWeeks)
-            if surgeBaselineCache.count > 16 { surgeBaselineCache.removeAll(keepingCapacity: true) }
+            if surgeBaselineCache.count > 16 { forgetStaleSurgeBaselines(i) }
             surgeBaselineCache[end] = .some(computed)
             guard let computed else { return nil }
             usual = computed
         }
         let noise = floored(usual.noise, level: v[end], quantum: quantum(from...i), rate: usual.rate)
         return (usual, noise, max(days(from, end), 1))
+    }
+
+    /// Forgets the surge baselines no later window can ask for: those ending before the longest
+    /// window of the current week, except the open surge's (a window 8 weeks on asks again for
+    /// the baseline a 4-week window used).
+    private mutating func forgetStaleSurgeBaselines(_ i: Int) {
+        let oldest = index(of: Usual.weekStart(t[i]) - DetectionSettings.surgeWindows.max()! * 86_400)
+        let open = log.surgeSpan.map { index(of: $0.start) }
+        surgeBaselineCache = surgeBaselineCache.filter { $0.key >= oldest || $0.key == open }
+        if surgeBaselineCache.count > 16 { surgeBaselineCache.removeAll(keepingCapacity: true) }
     }
 
     /// The largest excess of two consecutive intervals in (a, i]: a surge is not one purchase.

@@ -116,10 +116,14 @@ struct SeriesScan {
     /// would be by chance), as near a power of ten where rounding starts: a count the
     /// platform rounds rests between its steps, and those rests are rounding, not a quiet audience.
     private func isRounded(_ range: ClosedRange<Int>) -> Bool {
-        var moves = 0, tens = 0
-        for j in range where v[j] != v[j - 1] {
+        var moves = 0, tens = 0, left = range.count
+        for j in range {
+            left -= 1
+            let change = v[j] - v[j - 1]
+            guard change != 0 else { continue }
             moves += 1
-            if (v[j] - v[j - 1]).truncatingRemainder(dividingBy: 10) == 0 { tens += 1 }
+            if abs(change) < 1e15, change == change.rounded(), Int64(change) % 10 == 0 { tens += 1 }
+            if (moves - tens) > tens + left { return false }  // half can no longer be tens
         }
         return moves >= 3 && tens * 2 >= moves
     }
