@@ -87,7 +87,11 @@ struct MedianWithoutOne {
     private let lowBound: Double, highBound: Double
 
     /// `sorted` must hold at least 3 values, in order.
-    init(sorted s: [Double]) {
+    init(sorted values: [Double]) {
+        self = values.withUnsafeBufferPointer { MedianWithoutOne(sorted: $0) }
+    }
+
+    init(sorted s: UnsafeBufferPointer<Double>) {
         let m = s.count, h = m / 2
         if m % 2 == 1 {
             median = s[h]

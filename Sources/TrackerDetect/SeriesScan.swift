@@ -21,7 +21,10 @@ struct SeriesScan {
     var scratch: [Double] = []
     /// The long windows of a gauge's spread (one for outliers, one for level shifts).
     var longWindows = [RollingMedian(), RollingMedian()]
-    var byWeekday: [[Double]] = Array(repeating: [], count: 7)
+    /// Each weekday's departures, in seven segments of `range.count` values (one flat buffer: the
+    /// baselines' hottest loop appends to it), and how many each holds.
+    var byWeekday: [Double] = []
+    var weekdayCounts = [Int](repeating: 0, count: 7)
     var weekdayMedians = [MedianWithoutOne](repeating: MedianWithoutOne(sorted: [0, 0, 0]), count: 7)
     /// The gauge windows before the current value and before a possible shift.
     var outlierWindow = RollingMedian()
@@ -84,7 +87,7 @@ struct SeriesScan {
         if cycle { usual.weekday = weekdayPattern(range, rate: rate) }
         scratch.removeAll(keepingCapacity: true)
         for j in range where dt[j] > 0 {
-            if cycle, (0.5...1.5).contains(dt[j]), byWeekday[weekdays[j]].count >= 3 {
+            if cycle, (0.5...1.5).contains(dt[j]), weekdayCounts[weekdays[j]] >= 3 {
                 // Measured against its weekday's pattern without it: a median of a few days passes
                 // through one of them, which would make the noise look smaller than a new day meets.
                 let departure = v[j] - v[j - 1] - rate * dt[j]
@@ -128,32 +131,37 @@ struct SeriesScan {
         return moves >= 3 && tens * 2 >= moves
     }
 
-    /// A weekday holds a few values: insertion sort beats the general one there.
-    private static func insertionSort(_ values: inout [Double]) {
-        values.withUnsafeMutableBufferPointer { a in
-            for i in a.indices.dropFirst() {
-                let x = a[i]
-                var j = i
-                while j > 0, a[j - 1] > x { a[j] = a[j - 1]; j -= 1 }
-                a[j] = x
-            }
-        }
-    }
-
     /// The weekly cycle: the median departure from the usual rate on each weekday, from daily
-    /// increments (the departures are left in `byWeekday`, the medians of those seen 3 times or more in `weekdayMedians`).
+    /// increments (the medians of the weekdays seen 3 times or more are left in `weekdayMedians`).
     private mutating func weekdayPattern(_ range: ClosedRange<Int>, rate: Double) -> SIMD8<Double> {
-        for day in 0..<7 { byWeekday[day].removeAll(keepingCapacity: true) }
+        let stride = range.count
+        if byWeekday.count < 7 * stride { byWeekday = [Double](repeating: 0, count: 7 * stride) }
+        for day in 0..<7 { weekdayCounts[day] = 0 }
         for j in range where (0.5...1.5).contains(dt[j]) {
-            byWeekday[weekdays[j]].append(v[j] - v[j - 1] - rate * dt[j])
+            let day = weekdays[j]
+            byWeekday[day * stride + weekdayCounts[day]] = v[j] - v[j - 1] - rate * dt[j]
+            weekdayCounts[day] += 1
         }
         var pattern = Usual.noCycle
-        for day in 0..<7 where byWeekday[day].count >= 3 {
-            Self.insertionSort(&byWeekday[day])
-            weekdayMedians[day] = MedianWithoutOne(sorted: byWeekday[day])
-            pattern[day] = weekdayMedians[day].median
+        byWeekday.withUnsafeMutableBufferPointer { buffer in
+            for day in 0..<7 where weekdayCounts[day] >= 3 {
+                let values = UnsafeMutableBufferPointer(rebasing: buffer[(day * stride)..<(day * stride + weekdayCounts[day])])
+                Self.insertionSort(values)
+                weekdayMedians[day] = MedianWithoutOne(sorted: UnsafeBufferPointer(values))
+                pattern[day] = weekdayMedians[day].median
+            }
         }
         return pattern
+    }
+
+    /// A weekday holds a few values: insertion sort beats the general one there.
+    private static func insertionSort(_ a: UnsafeMutableBufferPointer<Double>) {
+        for i in a.indices.dropFirst() {
+            let x = a[i]
+            var j = i
+            while j > 0, a[j - 1] > x { a[j] = a[j - 1]; j -= 1 }
+            a[j] = x
+        }
     }
 
     /// The smallest step the platform reports now: 10^k when the last 8 values up to the end of
