@@ -35,3 +35,18 @@ struct DailySeries {
 func detect(_ series: Series..., sensitivity: Double = 1) -> [Anomaly] {
     PageDetector(settings: DetectionSettings(sensitivity: sensitivity)).detect(series: series, from: .min, open: [])
 }
+
+/// 200 daily values of a count shown as YouTube shows it (in tens of thousands at these levels),
+/// growing `growth` a day with noise of 300, and `bought` added on day 150.
+func roundedSeries(from level: Double, growth: Double, bought: Double, seed: UInt64) -> Series {
+    var random = SplitMix64(seed: seed)
+    var value = level
+    var times: [Int64] = [], values: [Double] = []
+    for d in 0..<200 {
+        value += growth + random.normal() * 300
+        if d == 150 { value += bought }
+        times.append(DailySeries.time(ofDay: d))
+        values.append((value / 10_000).rounded(.down) * 10_000)
+    }
+    return Series(metric: "followers", times: times, values: values)
+}

@@ -205,18 +205,10 @@ import Testing
 
     @Test func roundedCountsAreJudgedByTheirRoundingStep() {
         // YouTube shows 3 significant figures: 1,230,000 then 1,240,000 is one step, not a jump.
-        var random = SplitMix64(seed: 4)
-        var true_ = 1_230_000.0
-        var times: [Int64] = [], values: [Double] = []
-        for d in 0..<200 {
-            true_ += 1_500 + random.normal() * 300
-            if d == 150 { true_ += 60_000 }
-            times.append(DailySeries.time(ofDay: d))
-            values.append((true_ / 10_000).rounded(.down) * 10_000)
-        }
-        let anomalies = detect(Series(metric: "followers", times: times, values: values))
+        let series = roundedSeries(from: 1_230_000, growth: 1_500, bought: 60_000, seed: 4)
+        let anomalies = detect(series)
         #expect(anomalies.count == 1)
-        #expect(anomalies.first?.kind == .spike && anomalies.first?.detectedAt == times[150])
+        #expect(anomalies.first?.kind == .spike && anomalies.first?.detectedAt == series.times[150])
     }
 
     @Test func aRoundedCountGrowingAStepEveryFewDaysIsJudgedByItsMeanGrowth() throws {
@@ -224,19 +216,11 @@ import Testing
         // days and moves one step on the others, so its median change is nothing and its ordinary
         // steps looked like noise of about 10,000 a day (46,000 bought in a day scored 4.5).
         // Measured by its mean growth, that purchase (5 steps, 2%) stands out.
-        var random = SplitMix64(seed: 8)
-        var true_ = 1_500_000.0
-        var times: [Int64] = [], values: [Double] = []
-        for d in 0..<200 {
-            true_ += 4_500 + random.normal() * 300
-            if d == 150 { true_ += 46_000 }
-            times.append(DailySeries.time(ofDay: d))
-            values.append((true_ / 10_000).rounded(.down) * 10_000)
-        }
-        let anomalies = detect(Series(metric: "followers", times: times, values: values))
+        let series = roundedSeries(from: 1_500_000, growth: 4_500, bought: 46_000, seed: 8)
+        let anomalies = detect(series)
         #expect(anomalies.count == 1, "\(anomalies.map(\.explanation))")
         let spike = try #require(anomalies.first)
-        #expect(spike.kind == .spike && spike.detectedAt == times[150])
+        #expect(spike.kind == .spike && spike.detectedAt == series.times[150])
     }
 
     @Test func heavyTailedNoiseRaisesLittle() {
