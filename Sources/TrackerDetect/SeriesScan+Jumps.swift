@@ -31,16 +31,19 @@ extension SeriesScan {
             // one in a run of jumps is a surge in the making.
             if sign * (v[i] - v[i - 1]) <= 0, recentSurge(before: t[i]) { continue }
             if log.open[kind]?.end == t[i - 1] { continue }  // the tail of the last jump is no new one
-            let previousExcess = usual.excess(of: v[i - 1] - v[i - 2], from: t[i - 2], to: t[i - 1]) - pace * days(i - 2, i - 1)
+            // The excess of the interval ending at `b`, beyond the usual change and the surge's pace.
+            func excess(endingAt b: Int) -> Double {
+                usual.excess(of: v[b] - v[b - 1], from: t[b - 1], to: t[b]) - pace * days(b - 1, b)
+            }
+            func unusual(_ excess: Double, endingAt b: Int) -> Bool {
+                sign * excess / (noise * days(b - 1, b).squareRoot()) >= threshold
+            }
+            let previousExcess = excess(endingAt: i - 1)
             // An unusual previous interval that was not raised (judged against last week's baseline,
             // or too small alone) began this jump: the jump spans both. After two unusual intervals
             // in a row, a third is a surge in the making.
-            func unusual(_ a: Int, _ b: Int) -> Bool {
-                let excess = usual.excess(of: v[b] - v[a], from: t[a], to: t[b]) - pace * days(a, b)
-                return sign * excess / (noise * days(a, b).squareRoot()) >= threshold
-            }
-            let previousUnusual = unusual(i - 2, i - 1)
-            if previousUnusual, unusual(i - 3, i - 2) { continue }
+            let previousUnusual = unusual(previousExcess, endingAt: i - 1)
+            if previousUnusual, unusual(excess(endingAt: i - 2), endingAt: i - 2) { continue }
             var start = i - 1, score = sign * z1
             if previousUnusual || score < threshold || sign * excess1 < minimum {
                 // Two intervals together (a purchase delivered over two days): each must carry part of it.
