@@ -45,6 +45,16 @@ import Testing
         #expect(surge.explanation.contains("the usual weekly growth"))
     }
 
+    @Test func aSurgeOfOneAndAHalfPercentOnALargePageIsRaised() throws {
+        // A million followers growing 200 a day get 270 a day more for eight weeks: +15,000, 1.5%
+        // of the audience, far beyond the noise (a surge used to need 2% of the level).
+        var page = DailySeries(days: 220, level: 1_000_000, growth: 200, noise: 30)
+        page.extraGrowth = (100, 156, 270)
+        let surge = try #require(detect(page.make()).first { $0.kind == .surge })
+        #expect(surge.detectedAt <= DailySeries.time(ofDay: 156))
+        #expect(abs(surge.start - DailySeries.time(ofDay: 99)) <= 7 * DailySeries.day)
+    }
+
     @Test func engagementRateHalvingIsALevelShift() throws {
         var random = SplitMix64(seed: 9)
         var series = DailySeries(metric: "engagement_rate", level: 0, growth: 0, noise: 0).make()
