@@ -83,12 +83,14 @@ extension SeriesScan {
 
     /// The spread of a gauge: the larger of the spread of `window` (values before some observation,
     /// around their median) and the long-run spread (bursty series are judged by their bursts),
-    /// floored at 1% of its level and at its rounding step.
+    /// floored at 1% of its level, at its rounding step, and at half a unit when its values are whole
+    /// numbers (a count per interval that is mostly 0 has no spread, and 1 is not a billion times it).
     mutating func gaugeNoise(_ window: RollingMedian) -> Double {
         let range = window.range
         let sigma = max(window.sigma, longSpread(before: range.upperBound))
         let q = range.isEmpty ? 1 : quantum(range.lowerBound...(range.upperBound - 1))
-        return max(sigma, 0.01 * abs(window.median), 1e-9, q > 1 ? q / 2 : 0)
+        let whole = !range.isEmpty && range.allSatisfy { v[$0] == v[$0].rounded() }
+        return max(sigma, 0.01 * abs(window.median), 1e-9, q > 1 ? q / 2 : 0, whole ? 0.5 : 0)
     }
 
     private func outlierDescribed(_ event: Anomaly) -> Anomaly {

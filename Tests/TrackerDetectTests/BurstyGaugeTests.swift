@@ -35,6 +35,21 @@ import Testing
         #expect(found.first.map { $0.after > 500 } == true)
     }
 
+    /// A count per five minutes that is nearly always 0 (a small brand's tweets) has no spread to
+    /// measure: half a unit stands in, so one lone tweet is not an anomaly and a burst of 40 scores 80,
+    /// not ten billion.
+    @Test func aMostlyZeroCountIsJudgedAgainstHalfAUnit() {
+        var times: [Int64] = [], values: [Double] = []
+        for i in 0..<(10 * Self.perDay) {
+            times.append(DailySeries.start + Int64(i) * Self.step)
+            values.append(i == 9 * Self.perDay ? 1 : i == 9 * Self.perDay + 100 ? 40 : 0)
+        }
+        let found = detect(Series(metric: "mentions", times: times, values: values))
+        #expect(found.map(\.kind) == [.spike])
+        #expect(found.first?.after == 40)
+        #expect(found.first?.score == 80)
+    }
+
     /// The daily peaks are worked out from the data alone: resuming after a cut, with the events
     /// raised so far open, gives what one run over everything gives.
     @Test func resumingAfterACutGivesTheSameAnomalies() {
