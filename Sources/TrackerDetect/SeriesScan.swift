@@ -165,16 +165,27 @@ struct SeriesScan {
     }
 
     /// The smallest step the platform reports now: 10^k when the last 8 values up to the end of
-    /// `range` (all ≥ 1,000: chance cannot explain it) end in k zeros; 1 otherwise. Only recent
-    /// values count: rounding to significant figures coarsens as a count crosses a power of ten.
+    /// `range` (all ≥ 1,000: chance cannot explain it) end in k zeros; 1 otherwise. A platform that
+    /// rounds to significant figures (YouTube keeps 3) steps ten times coarser once a count crosses a
+    /// power of ten, before 8 values show it: the step is also the one that keeps as many figures
+    /// as the values of `range` kept.
     func quantum(_ range: ClosedRange<Int>) -> Double {
         guard range.upperBound >= 7 else { return 1 }
         var k = 6
         for j in (range.upperBound - 7)...range.upperBound {
-            if v[j] < 1000 { return 1 }
+            if v[j] < 1000 || zeros[j] == 0 { return 1 }
             k = min(k, zeros[j])
         }
-        return pow(10, Double(k))
+        var figures = 0
+        for j in range where v[j] >= 1 { figures = max(figures, Self.digits(v[j]) - zeros[j]) }
+        return pow(10, Double(max(k, Self.digits(v[range.upperBound]) - figures)))
+    }
+
+    /// The number of decimal digits of a whole value ≥ 1.
+    static func digits(_ value: Double) -> Int {
+        var n = Int64(min(value, 1e15)), count = 0
+        while n > 0 { n /= 10; count += 1 }
+        return count
     }
 
     /// Noise is never taken as less than half a count, 0.02% of the level, a tenth of √level

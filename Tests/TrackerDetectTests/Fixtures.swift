@@ -1,3 +1,4 @@
+import Foundation
 @testable import TrackerDetect
 
 /// Hand-made daily series for the kind tests: a start time, a level, growth and seeded noise.
@@ -46,7 +47,9 @@ func roundedSeries(from level: Double, growth: Double, bought: Double, seed: UIn
         value += growth + random.normal() * 300
         if d == 150 { value += bought }
         times.append(DailySeries.time(ofDay: d))
-        values.append((value / 10_000).rounded(.down) * 10_000)
+        // Three significant figures, as YouTube shows: steps of 10,000 between 1M and 10M.
+        let step = pow(10, (log10(value).rounded(.down) - 2))
+        values.append((value / step).rounded(.down) * step)
     }
     return Series(metric: "followers", times: times, values: values)
 }

@@ -221,6 +221,14 @@ import Testing
         #expect(anomalies.first?.kind == .spike && anomalies.first?.detectedAt == series.times[150])
     }
 
+    @Test func aRoundedCountCrossingAMillionIsJudgedByItsNewStep() {
+        // 998,000 → 1,000,000 → 1,010,000: past a million, 3 figures step by 10,000, and the first
+        // step up is no jump (it was judged against the step of 1,000 the last 8 values still showed).
+        let series = roundedSeries(from: 580_000, growth: 3_000, bought: 0, seed: 1)
+        #expect(series.values.contains(1_000_000) && series.values.contains(1_010_000))
+        #expect(detect(series).isEmpty, "\(detect(series).map(\.explanation))")
+    }
+
     @Test func aRoundedCountGrowingAStepEveryFewDaysIsJudgedByItsMeanGrowth() throws {
         // 1,500,000 shown in tens of thousands, growing 4,500 a day: it rests on more than half its
         // days and moves one step on the others, so its median change is nothing and its ordinary
