@@ -123,9 +123,12 @@ extension SeriesScan {
         } else {
             // Far from the usual change, but not in its own direction: a stall in steady growth (or in a steady decline).
             let expected = usual * Double(event.end - event.start) / 86_400
-            event.explanation = "\(name) \(change >= 0 ? "grew only" : "fell only") \(values), "
-                + "where about \(Wording.signed(expected.rounded())) was usual over that time "
+            let stall = change == 0 ? "stayed at \(Wording.count(event.before)) \(Wording.span(event.start, event.end))"
+                : "\(change > 0 ? "grew only" : "fell only") \(values)"
+            event.explanation = "\(name) \(stall), where about \(Wording.signed(expected.rounded())) was usual over that time "
                 + "(\(Wording.signed(usual.rounded())) a day; \(noise.dropFirst())"
+            // A busy count that does not move at all is more often a cached page than a still audience.
+            if change == 0 { event.explanation += " A count that stands still may come from a stale capture." }
         }
         return event
     }

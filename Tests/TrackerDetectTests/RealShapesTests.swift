@@ -23,6 +23,19 @@ import Testing
         #expect(!drop.explanation.contains("fell"))
     }
 
+    /// A busy count that repeats its value for days (a capture served from a cache) is worded as
+    /// standing still, not as growing by +0.
+    @Test func aCountThatStandsStillIsWordedAsSuch() throws {
+        let grown = DailySeries(growth: 200).make()
+        var values = grown.values
+        for d in 150..<153 { values[d] = values[149] }
+        for d in 153..<values.count { values[d] -= 3 * 200 }
+        let drop = try #require(detect(Series(metric: grown.metric, times: grown.times, values: values)).first { $0.kind == .drop })
+        #expect(drop.explanation.contains("stayed at"), "\(drop.explanation)")
+        #expect(drop.explanation.hasSuffix("may come from a stale capture."))
+        #expect(!drop.explanation.contains("+0"))
+    }
+
     /// Four captures a day see one burst in steps, with a quiet capture between: one spike.
     @Test func aBurstSeenInStepsByCapturesOfOneDayIsOneSpike() throws {
         var random = SplitMix64(seed: 3)
