@@ -12,6 +12,9 @@ struct SeriesScan {
     var log: EventLog
     /// Trailing decimal zeros of each value: platforms that round counts leave many.
     let zeros: [Int]
+    /// Significant figures of each value (its digits without the trailing zeros), worked out the
+    /// first time a rounded count needs them.
+    var figures: [Int] = []
     /// Days from the previous observation to each (0 for the first), their square roots, the change
     /// per day since the previous one, and the UTC weekday of each: the baselines' hot loops read them.
     let dt: [Double]
@@ -169,16 +172,18 @@ struct SeriesScan {
     /// rounds to significant figures (YouTube keeps 3) steps ten times coarser once a count crosses a
     /// power of ten, before 8 values show it: the step is also the one that keeps as many figures
     /// as the values of `range` kept.
-    func quantum(_ range: ClosedRange<Int>) -> Double {
+    mutating func quantum(_ range: ClosedRange<Int>) -> Double {
         guard range.upperBound >= 7 else { return 1 }
         var k = 6
         for j in (range.upperBound - 7)...range.upperBound {
             if v[j] < 1000 || zeros[j] == 0 { return 1 }
             k = min(k, zeros[j])
         }
-        var figures = 0
-        for j in range where v[j] >= 1 { figures = max(figures, Self.digits(v[j]) - zeros[j]) }
-        return pow(10, Double(max(k, Self.digits(v[range.upperBound]) - figures)))
+        if figures.isEmpty { figures = v.indices.map { v[$0] >= 1 ? Self.digits(v[$0]) - zeros[$0] : 0 } }
+        var kept = 0
+        for j in range { kept = max(kept, figures[j]) }
+        let last = range.upperBound
+        return pow(10, Double(max(k, figures[last] + zeros[last] - kept)))
     }
 
     /// The number of decimal digits of a whole value ≥ 1.
