@@ -30,11 +30,14 @@ enum Wording {
         metric.hasSuffix("rate") || value != value.rounded() ? decimal(value) : count(value)
     }
 
+    /// `+316%`, `−2.3%`, and two significant figures below a tenth of a percent (`+0.035%`): a
+    /// jump on a page of millions is a small share, and "+0.0%" would say it was none.
     static func percent(from before: Double, to after: Double) -> String {
         guard before != 0 else { return "" }
         let change = (after / before - 1) * 100
-        let rounded = abs(change) >= 10 ? String(format: "%.0f", abs(change)) : String(format: "%.1f", abs(change))
-        return (change >= 0 ? "+" : "−") + rounded + "%"
+        let magnitude = abs(change)
+        let format = magnitude >= 10 ? "%.0f" : magnitude >= 0.1 || magnitude == 0 ? "%.1f" : "%.2g"
+        return (change >= 0 ? "+" : "−") + String(format: format, magnitude) + "%"
     }
 
     static func metricName(_ metric: String) -> String { metric.replacingOccurrences(of: "_", with: " ") }
