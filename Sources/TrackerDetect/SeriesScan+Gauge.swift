@@ -85,11 +85,12 @@ extension SeriesScan {
     /// around their median) and the long-run spread (bursty series are judged by their bursts),
     /// floored at 1% of its level, at its rounding step, and at half a unit when its values are whole
     /// numbers (a count per interval that is mostly 0 has no spread, and 1 is not a billion times it).
+    /// A rate is a fraction even while it sits at 0, so it has no unit.
     mutating func gaugeNoise(_ window: RollingMedian) -> Double {
         let range = window.range
         let sigma = max(window.sigma, longSpread(before: range.upperBound))
         let q = range.isEmpty ? 1 : quantum(range.lowerBound...(range.upperBound - 1))
-        let whole = !range.isEmpty && range.allSatisfy { v[$0] == v[$0].rounded() }
+        let whole = !series.metric.hasSuffix("rate") && !range.isEmpty && range.allSatisfy { v[$0] == v[$0].rounded() }
         return max(sigma, 0.01 * abs(window.median), 1e-9, q > 1 ? q / 2 : 0, whole ? 0.5 : 0)
     }
 

@@ -50,6 +50,16 @@ import Testing
         #expect(found.first?.score == 80)
     }
 
+    /// An engagement rate that sat at exactly 0 (a dormant page) is still a fraction: its first
+    /// engagement is not held to half a unit.
+    @Test func aRateThatSatAtZeroHasNoUnit() {
+        let times = (0..<80).map { DailySeries.time(ofDay: $0) }
+        let values = (0..<80).map { $0 == 70 ? 0.05 : 0.0 }
+        let found = detect(Series(metric: "engagement_rate", times: times, values: values))
+        #expect(found.map(\.kind) == [.spike])
+        #expect(found.first?.detectedAt == times[70])
+    }
+
     /// The daily peaks are worked out from the data alone: resuming after a cut, with the events
     /// raised so far open, gives what one run over everything gives.
     @Test func resumingAfterACutGivesTheSameAnomalies() {
