@@ -12,7 +12,7 @@ extension SeriesScan {
         // the series went from its usual level over the long window.
         guard abs(v[i] - center) > longExtreme(before: i) else { return }
         let noise = gaugeNoise(outlierWindow)
-        let z = (v[i] - center) / noise
+        let z = Self.capped((v[i] - center) / noise)
         let kind: AnomalyKind = z > 0 ? .spike : .drop
         // …and beyond a typical day's peak (last: it costs the most).
         guard abs(z) >= threshold, abs(v[i] - center) > dailyPeakBar(i) else { return }
@@ -94,6 +94,15 @@ extension SeriesScan {
         return max(sigma, 0.01 * abs(window.median), 1e-9, q > 1 ? q / 2 : 0, whole ? 0.5 : 0)
     }
 
+    /// Scores in spreads stop at 1,000: a gauge that sat at exactly 0 has no spread to count in.
+    static let maximumScore = 1_000.0
+
+    static func capped(_ z: Double) -> Double { max(-maximumScore, min(maximumScore, z)) }
+
+    static func spreads(_ score: Double) -> String {
+        score >= maximumScore ? "more than 1,000 times" : "\(Wording.decimal(score)) times"
+    }
+
     private func outlierDescribed(_ event: Anomaly) -> Anomaly {
         var event = event
         let relative = event.before != 0 ? abs(event.after / event.before - 1) : 1
@@ -101,7 +110,7 @@ extension SeriesScan {
         let name = Wording.metricName(series.metric)
         event.explanation = "\(name) was \(Wording.value(event.after, of: series.metric)) \(Wording.span(event.start, event.end)), "
             + "against a usual level of \(Wording.value(event.before, of: series.metric)) "
-            + "(\(Wording.decimal(event.score)) times the usual spread)."
+            + "(\(Self.spreads(event.score)) the usual spread)."
         return event
     }
 
@@ -122,7 +131,7 @@ extension SeriesScan {
         else { return }
         let noise = gaugeNoise(shiftWindow)
         let sign: Double = after > before ? 1 : -1
-        let z = abs(after - before) / noise
+        let z = Self.capped(abs(after - before) / noise)
         guard z >= threshold * 0.75,
               (split...i).allSatisfy({ sign * (v[$0] - before) >= 2 * noise }),
               before == 0 || abs(after / before - 1) >= 0.1,
@@ -151,7 +160,7 @@ extension SeriesScan {
         let change = event.before != 0 ? " (\(Wording.percent(from: event.before, to: event.after)))" : ""
         event.explanation = "\(name) moved from a level of \(Wording.value(event.before, of: series.metric)) to "
             + "\(Wording.value(event.after, of: series.metric))\(change) \(Wording.span(event.start, event.end)) and stayed there "
-            + "(\(Wording.decimal(event.score)) times the usual spread)."
+            + "(\(Self.spreads(event.score)) the usual spread)."
         return event
     }
 }

@@ -51,13 +51,16 @@ import Testing
     }
 
     /// An engagement rate that sat at exactly 0 (a dormant page) is still a fraction: its first
-    /// engagement is not held to half a unit.
+    /// engagement is not held to half a unit, and it does not score fifty million spreads either.
     @Test func aRateThatSatAtZeroHasNoUnit() {
         let times = (0..<80).map { DailySeries.time(ofDay: $0) }
         let values = (0..<80).map { $0 == 70 ? 0.05 : 0.0 }
         let found = detect(Series(metric: "engagement_rate", times: times, values: values))
         #expect(found.map(\.kind) == [.spike])
         #expect(found.first?.detectedAt == times[70])
+        // No spread to count in: the score stops at 1,000, and the words say so.
+        #expect(found.first?.score == 1_000)
+        #expect(found.first?.explanation.contains("(more than 1,000 times the usual spread)") == true)
     }
 
     /// The daily peaks are worked out from the data alone: resuming after a cut, with the events
