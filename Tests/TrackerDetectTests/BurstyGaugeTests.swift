@@ -35,6 +35,14 @@ import Testing
         #expect(found.first.map { $0.after > 500 } == true)
     }
 
+    /// Three days of bursts are enough to know a typical day's: on day 4, a burst above the last
+    /// 40 hours' but short of twice the usual daily peak is not news (it was, before 7 days were known),
+    /// while one six times the usual is.
+    @Test func aTypicalDaysBurstIsKnownAfterThreeDays() {
+        #expect(Self.raised(detect(Self.mentions(bursts: [4: 170])), onDays: 3...6).isEmpty)
+        #expect(Self.raised(detect(Self.mentions(bursts: [4: 600])), onDays: 3...6).map(\.kind) == [.spike])
+    }
+
     /// A count per five minutes that is nearly always 0 (a small brand's tweets) has no spread to
     /// measure: half a unit stands in, so one lone tweet is not an anomaly and a burst of 40 scores 80,
     /// not ten billion.
