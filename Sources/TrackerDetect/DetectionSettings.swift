@@ -56,8 +56,11 @@ public struct DetectionSettings: Sendable, Equatable {
     static let peakFactor = 2.0
     /// A new level must lie this share of the long window's farthest excursion away.
     static let shiftShareOfExtreme = 0.5
-    /// Observations that confirm a level shift (the delay before it is raised).
+    /// Observations that confirm a level shift (the delay before it is raised), spanning at least
+    /// `shiftConfirmationSeconds`: on a gauge observed every five minutes, 3 values are a quarter of
+    /// an hour, which a burst outlasts.
     static let shiftConfirmation = 3
+    static let shiftConfirmationSeconds: Int64 = 3600
     /// A surge is growth above the usual sustained over this many days (its confirmation delay),
     /// looked for over `surgeWindows`: a longer window catches slower surges.
     static let surgeDays: Int64 = 28

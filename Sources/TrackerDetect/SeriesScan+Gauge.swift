@@ -114,10 +114,11 @@ extension SeriesScan {
         return event
     }
 
-    /// Level shift: the last `shiftConfirmation` values all sit on one side, far from the level before.
+    /// Level shift: the last `shiftConfirmation` values (an hour of them at least) all sit on one
+    /// side, far from the level before.
     mutating func checkLevelShift(_ i: Int) {
-        let k = DetectionSettings.shiftConfirmation
-        let split = i - k + 1
+        var split = i - DetectionSettings.shiftConfirmation + 1
+        while split > 0, t[i] - t[split] < DetectionSettings.shiftConfirmationSeconds { split -= 1 }
         guard split >= 8 else { return }
         guard let from = gaugeWindowStart(before: split) else { return }
         shiftWindow.move(to: from..<split, in: v)

@@ -43,6 +43,28 @@ import Testing
         #expect(Self.raised(detect(Self.mentions(bursts: [4: 600])), onDays: 3...6).map(\.kind) == [.spike])
     }
 
+    /// A gauge every five minutes at 20, with one value of 75 at midnight before day 8 (so that 60 is
+    /// no outlier), that moves to 60 at 13:00 on day 8 for `minutes`.
+    static func plateau(minutes: Int) -> Series {
+        var random = SplitMix64(seed: 11)
+        var times: [Int64] = [], values: [Double] = []
+        let from = 8 * perDay + 13 * 12
+        for i in 0..<(10 * perDay) {
+            times.append(DailySeries.start + Int64(i) * step)
+            let level = i == 8 * perDay ? 75.0 : (from..<(from + minutes / 5)).contains(i) ? 60 : 20
+            values.append(level + 3 * random.normal())
+        }
+        return Series(metric: "mentions", times: times, values: values)
+    }
+
+    /// A new level must hold for an hour: three values five minutes apart are a burst's length.
+    @Test func aNewLevelHoldsForAnHourBeforeItIsOne() throws {
+        #expect(!detect(Self.plateau(minutes: 30)).contains { $0.kind == .levelShift })
+        let shift = try #require(detect(Self.plateau(minutes: 360)).first { $0.kind == .levelShift })
+        #expect(shift.detectedAt - shift.start >= 3600)
+        #expect(shift.start == DailySeries.start + Int64(8 * Self.perDay + 13 * 12) * Self.step)
+    }
+
     /// A count per five minutes that is nearly always 0 (a small brand's tweets) has no spread to
     /// measure: half a unit stands in, so one lone tweet is not an anomaly and a burst of 40 scores 80,
     /// not ten billion.
