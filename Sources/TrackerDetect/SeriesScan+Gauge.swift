@@ -39,12 +39,14 @@ extension SeriesScan {
     /// The spread of the last `gaugeLongWindow` values before `end` (none older than `gaugeLongDays`),
     /// or 0 while fewer than 96 are known.
     mutating func longSpread(before end: Int) -> Double {
+        guard longWindowsCount else { return 0 }
         let window = longWindow(before: end)
         return longWindows[window].range.count >= 96 ? longWindows[window].sigma : 0
     }
 
     /// How far the values of the long window went from its median, at most (0 while fewer than 96).
     mutating func longExtreme(before end: Int) -> Double {
+        guard longWindowsCount else { return 0 }
         let window = longWindow(before: end)
         return longWindows[window].range.count >= 96 ? longWindows[window].extreme : 0
     }
@@ -90,7 +92,7 @@ extension SeriesScan {
         let range = window.range
         let sigma = max(window.sigma, longSpread(before: range.upperBound))
         let q = range.isEmpty ? 1 : quantum(range.lowerBound...(range.upperBound - 1))
-        let whole = !series.metric.hasSuffix("rate") && !range.isEmpty && range.allSatisfy { v[$0] == v[$0].rounded() }
+        let whole = !isRate && !range.isEmpty && range.allSatisfy { v[$0] == v[$0].rounded() }
         return max(sigma, 0.01 * abs(window.median), 1e-9, q > 1 ? q / 2 : 0, whole ? 0.5 : 0)
     }
 

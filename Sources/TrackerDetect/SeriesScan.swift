@@ -7,6 +7,8 @@ struct SeriesScan {
     let t: [Int64]
     let v: [Double]
     let nature: MetricNature
+    /// A rate (by its name) is a fraction, even while it sits at 0.
+    let isRate: Bool
     let threshold: Double
     let companion: Series?
     var log: EventLog
@@ -22,8 +24,11 @@ struct SeriesScan {
     let perDay: [Double]
     let weekdays: [Int]
     var scratch: [Double] = []
-    /// The long windows of a gauge's spread (one for outliers, one for level shifts).
+    /// The long windows of a gauge's spread (one for outliers, one for level shifts), and whether
+    /// they can ever hold the 96 values they need (a daily gauge has at most 61 in 60 days, so its
+    /// windows are never moved).
     var longWindows = [RollingMedian(), RollingMedian()]
+    let longWindowsCount: Bool
     /// Each weekday's departures, in seven segments of `range.count` values (one flat buffer: the
     /// baselines' hottest loop appends to it), and how many each holds.
     var byWeekday: [Double] = []
@@ -43,6 +48,8 @@ struct SeriesScan {
         t = series.times
         v = series.values
         nature = MetricNature.of(series)
+        isRate = series.metric.hasSuffix("rate")
+        longWindowsCount = nature == .gauge && Self.hasDenseStretch(series.times)
         threshold = nature == .cumulative ? settings.countThreshold : settings.threshold
         self.companion = companion
         log = EventLog(open: open)
@@ -55,6 +62,12 @@ struct SeriesScan {
     }
 
     var results: [Anomaly] { log.results }
+
+    /// Whether some 96 consecutive observations lie within `gaugeLongDays` (the long window's reach).
+    private static func hasDenseStretch(_ times: [Int64]) -> Bool {
+        guard times.count >= 96 else { return false }
+        return (95..<times.count).contains { times[$0] - times[$0 - 95] <= DetectionSettings.gaugeLongDays * 86_400 }
+    }
 
     mutating func step(_ i: Int) {
         switch nature {
