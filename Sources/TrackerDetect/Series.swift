@@ -24,6 +24,10 @@ public enum MetricNature: Sendable, Equatable {
     /// A level (engagement rate, mentions per hour): watched through its value.
     case gauge
 
+    /// Whether the metric is a rate by its name (`engagement_rate`): a fraction, shown with
+    /// decimals, with no unit even while it sits at 0.
+    static func isRate(_ metric: String) -> Bool { metric.hasSuffix("rate") }
+
     /// Known metrics by name; others by shape: whole numbers that mostly never go down are running totals.
     public static func of(_ series: Series) -> MetricNature {
         switch series.metric {

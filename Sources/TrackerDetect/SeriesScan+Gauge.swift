@@ -39,14 +39,14 @@ extension SeriesScan {
     /// The spread of the last `gaugeLongWindow` values before `end` (none older than `gaugeLongDays`),
     /// or 0 while fewer than 96 are known.
     mutating func longSpread(before end: Int) -> Double {
-        guard longWindowsCount else { return 0 }
+        guard longWindowsCanFill else { return 0 }
         let window = longWindow(before: end)
         return longWindows[window].range.count >= 96 ? longWindows[window].sigma : 0
     }
 
     /// How far the values of the long window went from its median, at most (0 while fewer than 96).
     mutating func longExtreme(before end: Int) -> Double {
-        guard longWindowsCount else { return 0 }
+        guard longWindowsCanFill else { return 0 }
         let window = longWindow(before: end)
         return longWindows[window].range.count >= 96 ? longWindows[window].extreme : 0
     }

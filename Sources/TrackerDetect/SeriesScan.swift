@@ -28,7 +28,7 @@ struct SeriesScan {
     /// they can ever hold the 96 values they need (a daily gauge has at most 61 in 60 days, so its
     /// windows are never moved).
     var longWindows = [RollingMedian(), RollingMedian()]
-    let longWindowsCount: Bool
+    let longWindowsCanFill: Bool
     /// Each weekday's departures, in seven segments of `range.count` values (one flat buffer: the
     /// baselines' hottest loop appends to it), and how many each holds.
     var byWeekday: [Double] = []
@@ -48,8 +48,8 @@ struct SeriesScan {
         t = series.times
         v = series.values
         nature = MetricNature.of(series)
-        isRate = series.metric.hasSuffix("rate")
-        longWindowsCount = nature == .gauge && Self.hasDenseStretch(series.times)
+        isRate = MetricNature.isRate(series.metric)
+        longWindowsCanFill = nature == .gauge && Self.hasDenseStretch(series.times)
         threshold = nature == .cumulative ? settings.countThreshold : settings.threshold
         self.companion = companion
         log = EventLog(open: open)

@@ -27,7 +27,7 @@ enum Wording {
     }
 
     static func value(_ value: Double, of metric: String) -> String {
-        metric.hasSuffix("rate") || value != value.rounded() ? decimal(value) : count(value)
+        MetricNature.isRate(metric) || value != value.rounded() ? decimal(value) : count(value)
     }
 
     /// `+316%`, `−2.3%`, and two significant figures below a tenth of a percent (`+0.035%`): a
