@@ -75,6 +75,9 @@ public struct DetectionSettings: Sendable, Equatable {
     static let churnMaxDays: Int64 = churnDays + 30
     /// Dilution is looked for, and followed, over at most this many days from its start.
     static let dilutionDays: Int64 = 120
+    /// A metric known by neither name is told by the shape of its observations over this many
+    /// days before each UTC week: the same for every observation of the week, whatever run judges it.
+    static let natureDays: Int64 = 168
 
     /// What detection at one time needs to see before it: the incremental run loads this much.
     /// Every window is bounded in days (whatever its bound in observations), and every event is
@@ -88,5 +91,6 @@ public struct DetectionSettings: Sendable, Equatable {
         dilutionDays + 28,                          // dilution, and the audience's growth before its start
         churnMaxDays + surgeBaselineDays,           // follow churn, and the growth before the rise
         baselineDays + peakDays + 21,               // a gauge: daily peaks, their windows, a shift 3 weekly values back
+        7 + natureDays,                             // the shape of a metric known by neither name
     ].max()!
 }

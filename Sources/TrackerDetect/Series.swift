@@ -28,21 +28,25 @@ public enum MetricNature: Sendable, Equatable {
     /// decimals, with no unit even while it sits at 0.
     static func isRate(_ metric: String) -> Bool { metric.hasSuffix("rate") }
 
-    /// Known metrics by name; others by shape: whole numbers that mostly never go down are running totals.
-    public static func of(_ series: Series) -> MetricNature {
-        switch series.metric {
-        case "followers", "following", "fans", "posts", "listed", "views", "subscribers", "likes_total":
-            return .cumulative
-        case "engagement_rate", "talking_about":
-            return .gauge
-        default:
-            guard series.count >= 3, series.values.allSatisfy({ $0 == $0.rounded() }) else { return .gauge }
-            var rises = 0, falls = 0
-            for i in 1..<series.count {
-                if series.values[i] > series.values[i - 1] { rises += 1 } else if series.values[i] < series.values[i - 1] { falls += 1 }
-            }
-            return falls * 5 <= rises ? .cumulative : .gauge
+    /// The nature of the metrics known by name (nil for others, which are told by shape).
+    public static func byName(_ metric: String) -> MetricNature? {
+        switch metric {
+        case "followers", "following", "fans", "posts", "listed", "views", "subscribers", "likes_total": return .cumulative
+        case "engagement_rate", "talking_about": return .gauge
+        default: return nil
         }
+    }
+
+    /// The nature that observations show: whole numbers that rise, and fall on at most one change
+    /// in six, are a running total; anything else (fewer than 3 values, or none that moved) is a gauge.
+    public static func ofShape(_ values: ArraySlice<Double>) -> MetricNature {
+        guard values.count >= 3, values.allSatisfy({ $0 == $0.rounded() }) else { return .gauge }
+        var rises = 0, falls = 0, previous = values.first!
+        for value in values.dropFirst() {
+            if value > previous { rises += 1 } else if value < previous { falls += 1 }
+            previous = value
+        }
+        return rises > 0 && falls * 5 <= rises ? .cumulative : .gauge
     }
 }
 

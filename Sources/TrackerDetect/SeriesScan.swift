@@ -6,10 +6,16 @@ struct SeriesScan {
     let series: Series
     let t: [Int64]
     let v: [Double]
-    let nature: MetricNature
+    /// Known by name, or else told by shape once per UTC week (`natureWeek`): a count that wandered
+    /// for months may grow like a total later. The threshold follows it.
+    let namedNature: MetricNature?
+    var nature: MetricNature
+    var natureWeek = Int64.min
+    var threshold: Double
+    let countThreshold: Double
+    let gaugeThreshold: Double
     /// A rate (by its name) is a fraction, even while it sits at 0.
     let isRate: Bool
-    let threshold: Double
     let companion: Series?
     var log: EventLog
     /// Trailing decimal zeros of each value: platforms that round counts leave many.
@@ -47,10 +53,13 @@ struct SeriesScan {
         self.series = series
         t = series.times
         v = series.values
-        nature = MetricNature.of(series)
+        namedNature = MetricNature.byName(series.metric)
+        nature = namedNature ?? .gauge
+        countThreshold = settings.countThreshold
+        gaugeThreshold = settings.threshold
+        threshold = nature == .cumulative ? countThreshold : gaugeThreshold
         isRate = MetricNature.isRate(series.metric)
-        longWindowsCanFill = nature == .gauge && Self.hasDenseStretch(series.times)
-        threshold = nature == .cumulative ? settings.countThreshold : settings.threshold
+        longWindowsCanFill = namedNature != .cumulative && Self.hasDenseStretch(series.times)
         self.companion = companion
         log = EventLog(open: open)
         zeros = series.values.map(Self.trailingZeros)
@@ -70,6 +79,7 @@ struct SeriesScan {
     }
 
     mutating func step(_ i: Int) {
+        if namedNature == nil { tellNature(i) }
         switch nature {
         case .cumulative:
             checkJump(i)
@@ -79,6 +89,16 @@ struct SeriesScan {
             checkOutlier(i)
             checkLevelShift(i)
         }
+    }
+
+    /// The nature of a metric known by neither name, from the shape of its observations over the
+    /// `natureDays` before the UTC week of observation `i` (worked out once a week).
+    private mutating func tellNature(_ i: Int) {
+        let week = Usual.weekStart(t[i])
+        guard week != natureWeek else { return }
+        natureWeek = week
+        nature = MetricNature.ofShape(v[index(of: week - DetectionSettings.natureDays * 86_400)..<index(of: week)])
+        threshold = nature == .cumulative ? countThreshold : gaugeThreshold
     }
 
     // MARK: - Shared measures

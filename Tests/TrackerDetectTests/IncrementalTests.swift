@@ -42,6 +42,24 @@ import Testing
         #expect(daily.sorted(by: Self.order) == all.sorted(by: Self.order))
     }
 
+    /// A metric known by neither name is told by shape. A count that wandered for months, then grew
+    /// like a running total (with a jump in it), must be judged alike by the day-by-day runs, which
+    /// see the look-back, and by one run over the whole history.
+    @Test func aMetricWhoseShapeChangesIsJudgedAlikeDayByDayAndInOneRun() {
+        var random = SplitMix64(seed: 11)
+        var level = 5_000.0, times: [Int64] = [], values: [Double] = []
+        for day in 0..<400 {
+            level += day < 230 ? 20 * random.normal() : 30 + 5 * random.normal() + (day == 380 ? 600 : 0)
+            times.append(AudienceSimulator.epoch + Int64(day) * 86_400 + 6 * 3600)
+            values.append(level.rounded())
+        }
+        let series = [Series(metric: "karma", times: times, values: values)]
+        let detector = PageDetector()
+        let all = detector.detect(series: series, from: .min, open: [])
+        #expect(all.contains { $0.kind == .spike && $0.start >= times[379] })
+        #expect(Self.dayByDay(series, detector: detector).sorted(by: Self.order) == all.sorted(by: Self.order))
+    }
+
     static func order(_ a: Anomaly, _ b: Anomaly) -> Bool {
         (a.detectedAt, a.metric, a.kind.rawValue) < (b.detectedAt, b.metric, b.kind.rawValue)
     }
