@@ -12,6 +12,9 @@ public enum AnomalyKind: String, CaseIterable, Sendable, Codable {
     case dilution
     /// The following count jumps and later falls back (follow/unfollow farming).
     case followChurn = "follow_churn"
+    /// A gauge that moves on nearly every observation stays at exactly one value: a stale capture
+    /// more often than a still audience.
+    case flatline
 }
 
 public enum Severity: String, CaseIterable, Sendable, Comparable, Codable {

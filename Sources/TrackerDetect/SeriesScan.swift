@@ -1,7 +1,7 @@
 import Foundation
 
 /// The per-observation checks of one series: spike, drop and surge for running totals;
-/// spike, drop and level shift for gauges; follow churn for `following`.
+/// spike, drop, level shift and flatline for gauges; follow churn for `following`.
 struct SeriesScan {
     let series: Series
     let t: [Int64]
@@ -88,6 +88,7 @@ struct SeriesScan {
         case .gauge:
             checkOutlier(i)
             checkLevelShift(i)
+            checkFlatline(i)
         }
     }
 

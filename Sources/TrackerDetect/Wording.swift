@@ -54,6 +54,9 @@ enum Wording {
         end - start <= 86_400 ? "on \(date(end))" : "from \(date(start)) to \(date(end))"
     }
 
+    /// "from 2024-03-01 06:00 to 2024-03-01 07:00", however short: a state that lasted.
+    static func interval(_ start: Int64, _ end: Int64) -> String { "from \(date(start)) to \(date(end))" }
+
     static func times(_ ratio: Double) -> String {
         ratio >= 10 ? String(format: "%.0f×", ratio) : String(format: "%.1f×", ratio)
     }

@@ -62,7 +62,7 @@ struct AudienceSimulator {
         switch kind {
         case .spike, .drop: return random.int(2)
         case .surge, .dilution: return 35 + random.int(80)
-        case .levelShift: return 0
+        case .levelShift, .flatline: return 0
         case .followChurn: return 15 + random.int(30)
         }
     }
@@ -187,6 +187,8 @@ struct PageBuilder {
         case .levelShift:
             let factor = plan.subtle ? 1 + random.sign() * random.uniform(5, 8) * rateNoise : [0.5, 2][random.int(2)]
             for t in d..<days { rate[t] *= factor }
+        case .flatline:
+            break  // a capture fault, not an audience's doing: never planned
         case .followChurn:
             let rise = plan.subtle ? max(150, following[d] * random.uniform(0.2, 0.5)) : random.uniform(500, 4000)
             let up = 1 + random.int(5), hold = 3 + random.int(12), down = plan.length - up - hold

@@ -12,7 +12,8 @@ struct AnomaliesCommand: ParsableCommand {
         discussion: """
             Kinds: spike, drop (abrupt rise or fall), surge (weeks of growth above the usual), level_shift \
             (a rate that jumps to a new level), dilution (the audience grows but the engaged audience does \
-            not), follow_churn (mass following, then unfollowing).
+            not), follow_churn (mass following, then unfollowing), flatline (a rate or gauge that stopped \
+            moving: often a stale capture).
 
             --since keeps the events detected, or still going on, at or after that time \
             (\(TimeExpression.help)). With --fail-on, the exit status is 3 when a listed anomaly is at \
