@@ -49,6 +49,28 @@ import Testing
         #expect(try box.run(["anomalies", "--kind", "nonsense"]).status == 64)
     }
 
+    /// A capture that keeps sending yesterday's engagement rate: one flatline, extended day by day
+    /// as the stale value keeps arriving, the same whether ingested at once or a day at a time.
+    @Test func aStaleEngagementRateIsAFlatline() throws {
+        var rows = ["page,platform,observed_at,engagement_rate"]
+        for day in 0..<90 {
+            let rate = day >= 70 && day <= 78 ? 0.04321 : 0.04 + Double((day * 37) % 17) / 1000
+            rows.append("stale,instagram,\(dateString(day)),\(rate)")
+        }
+        let whole = try Sandbox(), daily = try Sandbox()
+        #expect(try whole.run(["ingest", whole.file("all.csv", rows.joined(separator: "\n"))]).status == 0)
+        for day in 1..<rows.count {
+            #expect(try daily.run(["ingest", "--quiet", "-"], stdin: rows[0] + "\n" + rows[day]).status == 0)
+        }
+        let result = try whole.run(["anomalies", "--kind", "flatline", "--json"])
+        let list = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        #expect(list.count == 1)
+        #expect(list.first?["start"] as? String == "2014-03-12T00:00:00Z")
+        #expect(list.first?["end"] as? String == "2014-03-20T00:00:00Z")
+        #expect((list.first?["explanation"] as? String)?.hasSuffix("may come from a stale capture.") == true)
+        #expect(try daily.run(["anomalies", "--json"]).stdout == whole.run(["anomalies", "--json"]).stdout)
+    }
+
     @Test func failOnExitsThreeForCron() throws {
         let box = try loaded()
         let critical = try box.run(["anomalies", "--fail-on", "critical", "--quiet"])
