@@ -11,6 +11,7 @@ extension SeriesScan {
         let minimum = max(2 * q, 3, 5e-4 * level)
         // A noise measured on few increments is uncertain: ask more of a young series.
         let threshold = self.threshold * (1 + 5 / Double(increments)).squareRoot()
+        if takesBackABadCapture(i, usual: usual, quantum: q, threshold: threshold) { return }
 
         for kind in [AnomalyKind.spike, .drop] {
             let sign: Double = kind == .spike ? 1 : -1

@@ -1,0 +1,33 @@
+extension SeriesScan {
+    /// A count read wrong once (0, or another page's count) jumps away and comes straight back: the
+    /// jump raised on the bad reading is re-worded as a likely bad capture and lowered to `info`, and
+    /// the way back is no new jump. It is one when the way back is a jump the other way and the
+    /// change from the capture before to the one after is usual. The event keeps its kind (the bad reading's direction) and `detected_at`; its
+    /// span becomes the bad capture, and before and after the values around it.
+    mutating func takesBackABadCapture(_ i: Int, usual: Usual, quantum: Double, threshold: Double) -> Bool {
+        for kind in [AnomalyKind.spike, .drop] {
+            guard var event = log.open[kind], event.detectedAt == t[i - 1], event.end == t[i - 1],
+                  event.start == t[i - 2] else { continue }
+            // There and back: the reading lies beyond both neighbours, the way back is a jump the
+            // other way, and it lands where the capture before pointed.
+            let sign: Double = kind == .spike ? 1 : -1
+            let noise = floored(usual.moveNoise, level: v[i - 2], quantum: quantum, rate: usual.rate)
+            let away = usual.excess(of: v[i] - v[i - 1], from: t[i - 1], to: t[i])
+            let across = usual.excess(of: v[i] - v[i - 2], from: t[i - 2], to: t[i])
+            guard sign * (v[i - 1] - v[i - 2]) > 0, -sign * (v[i] - v[i - 1]) > 0,
+                  -sign * away >= threshold * noise * days(i - 1, i).squareRoot(),
+                  abs(across) < threshold * noise * days(i - 2, i).squareRoot() else { return false }
+            let name = Wording.metricName(series.metric)
+            event.start = t[i - 1]
+            event.before = v[i - 2]
+            event.after = v[i]
+            event.severity = .info
+            event.explanation = "\(name) read \(Wording.count(v[i - 1])) on \(Wording.date(t[i - 1])), where the "
+                + "captures before and after read \(Wording.count(v[i - 2])) and \(Wording.count(v[i])): "
+                + "most likely a bad capture, not a change of audience."
+            log.extend(event)
+            return true
+        }
+        return false
+    }
+}
