@@ -18,6 +18,15 @@ public struct ListedAnomaly: Sendable {
     public let platform: String
     public let page: String
     public let anomaly: StoredAnomaly
+    /// Other pages of the platform with an event of the same kind on the same metric that started
+    /// within a day of this one (for the short kinds: jumps, level shifts, flatlines), and how many
+    /// other pages the platform has.
+    public let peers: Int
+    public let otherPages: Int
+
+    /// Whether so many pages of the platform saw the same at once that the platform (a purge, an
+    /// outage) explains it better than the page: at least 2 of them, and a tenth of the others.
+    public var platformWide: Bool { peers >= 2 && Double(peers) >= 0.1 * Double(otherPages) }
 }
 
 extension Database {
@@ -31,7 +40,8 @@ extension Database {
         if filter.since != nil { conditions.append("(a.detected_at >= :since OR a.end_at >= :since)") }
         conditions.append("a.severity IN (\(filter.severities.map { "'\($0)'" }.joined(separator: ",")))")
         let statement = try makeStatement("""
-            SELECT p.platform, p.handle, \(Self.anomalyColumns.split(separator: ",").map { "a." + $0.trimmingCharacters(in: .whitespacesAndNewlines) }.joined(separator: ", "))
+            SELECT p.platform, p.handle, \(Self.anomalyColumns.split(separator: ",").map { "a." + $0.trimmingCharacters(in: .whitespacesAndNewlines) }.joined(separator: ", ")),
+                   \(Self.peersColumn), (SELECT count(*) - 1 FROM page o WHERE o.platform = p.platform)
             FROM anomaly a JOIN page p ON p.id = a.page_id
             WHERE \(conditions.joined(separator: " AND "))
             ORDER BY a.detected_at DESC, p.platform, p.handle, a.metric, a.kind
@@ -42,8 +52,17 @@ extension Database {
         var result: [ListedAnomaly] = []
         while try statement.step() {
             result.append(ListedAnomaly(platform: statement.string(at: 0), page: statement.string(at: 1),
-                                        anomaly: Self.anomaly(from: statement, offset: 2)))
+                                        anomaly: Self.anomaly(from: statement, offset: 2),
+                                        peers: Int(statement.int64(at: 14)), otherPages: Int(statement.int64(at: 15))))
         }
         return result
     }
+
+    /// Events of the short kinds that started within a day of `a` on other pages of its platform.
+    static let peersColumn = """
+        CASE WHEN a.kind IN ('spike', 'drop', 'level_shift', 'flatline') THEN (
+            SELECT count(DISTINCT b.page_id) FROM anomaly b JOIN page q ON q.id = b.page_id
+            WHERE b.metric = a.metric AND b.kind = a.kind AND b.start_at BETWEEN a.start_at - 86400 AND a.start_at + 86400
+              AND b.page_id <> a.page_id AND q.platform = p.platform) ELSE 0 END
+        """
 }

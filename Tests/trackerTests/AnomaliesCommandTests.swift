@@ -71,6 +71,33 @@ import Testing
         #expect(try daily.run(["anomalies", "--json"]).stdout == whole.run(["anomalies", "--json"]).stdout)
     }
 
+    /// A purge hits most pages of a platform on one day: each page's drop says so; a page's own
+    /// drop on another day does not.
+    @Test func aDropOnManyPagesAtOnceIsThePlatforms() throws {
+        var rows = ["page,platform,observed_at,followers"]
+        for page in 0..<10 {
+            var followers = 10_000 + 1_000 * page
+            for day in 0..<150 {
+                followers += 20 + (day * 37 + page * 11) % 13 - 6
+                if day == 120 && page < 6 { followers -= 2_000 }
+                if day == 100 && page == 9 { followers -= 2_000 }
+                rows.append("p\(page),twitter,\(dateString(day)),\(followers)")
+            }
+        }
+        let box = try Sandbox()
+        #expect(try box.run(["ingest", box.file("purge.csv", rows.joined(separator: "\n"))]).status == 0)
+        let result = try box.run(["anomalies", "--kind", "drop", "--json"])
+        let list = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        let purge = list.filter { $0["detected_at"] as? String == "2014-05-01T00:00:00Z" }
+        #expect(purge.count == 6)
+        #expect(purge.allSatisfy { $0["platform_peers"] as? Int == 5 })
+        #expect(purge.allSatisfy { ($0["context"] as? String) == "5 of the 9 other twitter pages had a fall in followers within "
+            + "a day of it: the platform (a purge of fake accounts, a capture outage) explains it better than the page." })
+        let own = try #require(list.first { $0["page"] as? String == "p9" })
+        #expect(own["platform_peers"] as? Int == 0 && own["context"] as? String == "")
+        #expect(try box.run(["anomalies", "--page", "p0", "--table"]).stdout.split(separator: "\n").joined(separator: " ").contains("5 of the 9 other twitter pages"))
+    }
+
     @Test func failOnExitsThreeForCron() throws {
         let box = try loaded()
         let critical = try box.run(["anomalies", "--fail-on", "critical", "--quiet"])

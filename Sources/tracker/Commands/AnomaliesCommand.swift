@@ -69,7 +69,7 @@ struct AnomaliesCommand: ParsableCommand {
     }
 
     static let columns = ["page", "platform", "metric", "kind", "start", "end", "detected_at", "severity", "score",
-                          "before", "after", "explanation"]
+                          "before", "after", "explanation", "platform_peers", "context"]
 
     private func write(_ listed: [ListedAnomaly], format: OutputFormat) {
         let writer = ResultWriter(format: format, columns: Self.columns)
@@ -78,7 +78,7 @@ struct AnomaliesCommand: ParsableCommand {
             writer.write([.text(item.page), .text(item.platform), .text(a.metric), .text(a.kind),
                           .text(UTCTime.format(a.start)), .text(UTCTime.format(a.end)), .text(UTCTime.format(a.detectedAt)),
                           .text(a.severity), .real((a.score * 100).rounded() / 100), MetricCell.value(a.before),
-                          MetricCell.value(a.after), .text(a.explanation)])
+                          MetricCell.value(a.after), .text(a.explanation), .integer(Int64(item.peers)), .text(item.context)])
         }
         writer.finish()
     }

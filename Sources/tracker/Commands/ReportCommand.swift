@@ -68,9 +68,10 @@ struct ReportCommand: ParsableCommand {
         let metrics = try db.series(ofPage: page.id).map { PageReport.Metric(name: $0.metric, times: $0.times, values: $0.values) }
         let order = SnapshotWriter.columns
         let sorted = metrics.sorted { (order.firstIndex(of: $0.name) ?? 99, $0.name) < (order.firstIndex(of: $1.name) ?? 99, $1.name) }
-        let events = try db.anomalies(matching: filter).map(\.anomaly).map {
-            PageReport.Event(metric: $0.metric, kind: $0.kind, start: $0.start, end: $0.end, detectedAt: $0.detectedAt,
-                             severity: $0.severity, explanation: $0.explanation)
+        let events = try db.anomalies(matching: filter).map { item in
+            let a = item.anomaly
+            return PageReport.Event(metric: a.metric, kind: a.kind, start: a.start, end: a.end, detectedAt: a.detectedAt,
+                                    severity: a.severity, explanation: [a.explanation, item.context].filter { !$0.isEmpty }.joined(separator: " "))
         }
         return PageReport(platform: page.platform, handle: page.handle, metrics: sorted, events: events,
                           audit: try AuditSummaryReport.latest(db, page, policy: policy))

@@ -21,6 +21,7 @@ struct AnomalyCards {
                          "\(ResultWriter.human(MetricCell.value(a.before))) → \(ResultWriter.human(MetricCell.value(a.after)))", spark]
             out.write(facts.joined(separator: "  ") + "\n")
             for line in wrap(a.explanation, width: width - 4) { out.write("    \(line)\n") }
+            for line in wrap(item.context, width: width - 4) { out.write("    \(line)\n") }
         }
         out.flush()
     }
