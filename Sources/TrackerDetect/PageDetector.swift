@@ -16,6 +16,16 @@ public struct PageDetector: Sendable {
 
     public init(settings: DetectionSettings = DetectionSettings()) { self.settings = settings }
 
+    /// The series an explanation of `metric` cites: the followers gained while `following` churned,
+    /// the engagement rate while an audience jumped.
+    static func companion(of metric: String, in byMetric: [String: Series]) -> Series? {
+        switch metric {
+        case "following": return byMetric["followers"]
+        case "fans", "followers": return byMetric["engagement_rate"]
+        default: return nil
+        }
+    }
+
     public func detect(series: [Series], from: Int64, open: [Anomaly]) -> [Anomaly] {
         var found: [Anomaly] = []
         var surges: [String: [Anomaly]] = [:]
@@ -23,7 +33,7 @@ public struct PageDetector: Sendable {
         let byMetric = Dictionary(series.map { ($0.metric, $0) }, uniquingKeysWith: { a, _ in a })
         for one in series where one.count > 1 {
             var scan = SeriesScan(series: one, settings: settings, open: open.filter { $0.metric == one.metric },
-                                  companion: one.metric == "following" ? byMetric["followers"] : nil)
+                                  companion: Self.companion(of: one.metric, in: byMetric))
             for i in max(1, one.firstIndex(atOrAfter: from))..<one.count { scan.step(i) }
             found += scan.results
             surges[one.metric, default: []] += scan.results.filter { $0.kind == .surge }

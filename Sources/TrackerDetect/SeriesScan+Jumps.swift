@@ -117,20 +117,41 @@ extension SeriesScan {
         let percent = Wording.percent(from: event.before, to: event.after)
         let values = "from \(Wording.count(event.before)) to \(Wording.count(event.after)) "
             + "(\(Wording.signed(change))\(percent.isEmpty ? "" : ", \(percent)")) \(Wording.span(event.start, event.end))"
-        let noise = "(\(Wording.decimal(score)) times the day-to-day noise)."
+        let noise = "(\(Wording.decimal(score)) times the day-to-day noise)"
         if kind == .spike ? change > 0 : change < 0 {
             event.explanation = "\(name) \(kind == .spike ? "jumped" : "fell") \(values), "
-                + "where a change of about \(Wording.signed(usual.rounded())) a day is usual \(noise)"
-        } else {
-            // Far from the usual change, but not in its own direction: a stall in steady growth (or in a steady decline).
-            let expected = usual * Double(event.end - event.start) / 86_400
-            let stall = change == 0 ? "stayed at \(Wording.count(event.before)) \(Wording.span(event.start, event.end))"
-                : "\(change > 0 ? "grew only" : "fell only") \(values)"
-            event.explanation = "\(name) \(stall), where about \(Wording.signed(expected.rounded())) was usual over that time "
-                + "(\(Wording.signed(usual.rounded())) a day; \(noise.dropFirst())"
-            // A busy count that does not move at all is more often a cached page than a still audience.
-            if change == 0 { event.explanation += " A count that stands still may come from a stale capture." }
+                + "where a change of about \(Wording.signed(usual.rounded())) a day is usual \(noise)\(engagement(event))."
+            return event
         }
+        // Far from the usual change, but not in its own direction: a stall in steady growth (or in a steady decline).
+        let expected = usual * Double(event.end - event.start) / 86_400
+        let stall = change == 0 ? "stayed at \(Wording.count(event.before)) \(Wording.span(event.start, event.end))"
+            : "\(change > 0 ? "grew only" : "fell only") \(values)"
+        event.explanation = "\(name) \(stall), where about \(Wording.signed(expected.rounded())) was usual over that time "
+            + "(\(Wording.signed(usual.rounded())) a day; \(noise.dropFirst())."
+        // A busy count that does not move at all is more often a cached page than a still audience.
+        if change == 0 { event.explanation += " A count that stands still may come from a stale capture." }
         return event
+    }
+
+    /// For an audience that jumped or fell by 2% or more, what the engagement rate did meanwhile
+    /// (when it was observed before the jump and during it): bought followers never engage, so the
+    /// engaged audience (audience × rate) does not grow with them; a purge of fake ones leaves it
+    /// whole. Below 2%, the rate's own day-to-day wander would decide the verdict.
+    private func engagement(_ event: Anomaly) -> String {
+        let audience = event.after / max(event.before, 1) - 1
+        guard abs(audience) >= 0.02, let rate = companion, let j = rate.times.lastIndex(where: { $0 <= event.end }),
+              rate.times[j] > event.start, let before = rate.value(atOrBefore: event.start) else { return "" }
+        let after = rate.values[j]
+        let engagedBefore = event.before * before, engagedAfter = event.after * after
+        let engaged = engagedAfter / max(engagedBefore, 1e-9) - 1
+        let verdict: String
+        if audience > 0 {
+            verdict = engaged <= 0.25 * audience ? ", so the newcomers do not engage" : ": the newcomers engage"
+        } else {
+            verdict = engaged >= 0.25 * audience ? ", so those who left did not engage" : ": those who left engaged"
+        }
+        return ", while engagement rate went \(Wording.decimal(before)) → \(Wording.decimal(after)): the engaged audience "
+            + "went from \(Wording.count(engagedBefore)) to \(Wording.count(engagedAfter))\(verdict)"
     }
 }

@@ -16,6 +16,7 @@ struct SeriesScan {
     let gaugeThreshold: Double
     /// A rate (by its name) is a fraction, even while it sits at 0.
     let isRate: Bool
+    /// The series its explanations cite: the followers for `following`, the engagement rate for an audience.
     let companion: Series?
     var log: EventLog
     /// Trailing decimal zeros of each value: platforms that round counts leave many.
