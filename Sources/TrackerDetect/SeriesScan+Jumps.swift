@@ -133,25 +133,4 @@ extension SeriesScan {
         if change == 0 { event.explanation += " A count that stands still may come from a stale capture." }
         return event
     }
-
-    /// For an audience that jumped or fell by 2% or more, what the engagement rate did meanwhile
-    /// (when it was observed before the jump and during it): bought followers never engage, so the
-    /// engaged audience (audience × rate) does not grow with them; a purge of fake ones leaves it
-    /// whole. Below 2%, the rate's own day-to-day wander would decide the verdict.
-    private func engagement(_ event: Anomaly) -> String {
-        let audience = event.after / max(event.before, 1) - 1
-        guard abs(audience) >= 0.02, let rate = companion, let j = rate.times.lastIndex(where: { $0 <= event.end }),
-              rate.times[j] > event.start, let before = rate.value(atOrBefore: event.start) else { return "" }
-        let after = rate.values[j]
-        let engagedBefore = event.before * before, engagedAfter = event.after * after
-        let engaged = engagedAfter / max(engagedBefore, 1e-9) - 1
-        let verdict: String
-        if audience > 0 {
-            verdict = engaged <= 0.25 * audience ? ", so the newcomers do not engage" : ": the newcomers engage"
-        } else {
-            verdict = engaged >= 0.25 * audience ? ", so those who left did not engage" : ": those who left engaged"
-        }
-        return ", while engagement rate went \(Wording.decimal(before)) → \(Wording.decimal(after)): the engaged audience "
-            + "went from \(Wording.count(engagedBefore)) to \(Wording.count(engagedAfter))\(verdict)"
-    }
 }

@@ -124,7 +124,7 @@ extension SeriesScan {
             : "against a usual weekly change of \(Wording.signed(usualWeekly))"
         event.explanation = "\(name) \(change >= 0 ? "rose" : "declined") \(Wording.count(event.before)) → "
             + "\(Wording.count(event.after)) (\(Wording.percent(from: event.before, to: event.after))) "
-            + "\(Wording.span(event.start, event.end)), \(Wording.signed(weekly)) a week, \(comparison)."
+            + "\(Wording.span(event.start, event.end)), \(Wording.signed(weekly)) a week, \(comparison)\(engagement(event))."
         return event
     }
 }
