@@ -77,8 +77,8 @@ struct AnomaliesCommand: ParsableCommand {
             let a = item.anomaly
             writer.write([.text(item.page), .text(item.platform), .text(a.metric), .text(a.kind),
                           .text(UTCTime.format(a.start)), .text(UTCTime.format(a.end)), .text(UTCTime.format(a.detectedAt)),
-                          .text(a.severity), .real((a.score * 100).rounded() / 100), MetricCell.value(a.before),
-                          MetricCell.value(a.after), .text(a.explanation), .integer(Int64(item.peers)), .text(item.context)])
+                          .text(a.severity), .real((a.score * 100).rounded() / 100), MetricCell.computed(a.before),
+                          MetricCell.computed(a.after), .text(a.explanation), .integer(Int64(item.peers)), .text(item.context)])
         }
         writer.finish()
     }

@@ -89,6 +89,12 @@ enum MetricCell {
         if value == value.rounded(), abs(value) < 1e15 { return .integer(Int64(value)) }
         return .real(value)
     }
+
+    /// A value worked out rather than stored (the median of two rates): to 12 significant figures,
+    /// so that 0.072595 does not print as 0.07259499999999999.
+    static func computed(_ value: Double) -> SQLValue {
+        Self.value(value.isFinite ? Double(String(format: "%.12g", value)) ?? value : value)
+    }
 }
 
 /// Finds the pages a `--page` option names, or says clearly why none.
