@@ -12,13 +12,22 @@ extension SeriesScan {
         // A noise measured on few increments is uncertain: ask more of a young series.
         let threshold = self.threshold * (1 + 5 / Double(increments)).squareRoot()
         if takesBackABadCapture(i, usual: usual, quantum: q, threshold: threshold) { return }
+        // A rounded count's change is off by less than one step whatever the audience did: that
+        // much of an excess is rounding, and the rest is judged against the audience's own noise
+        // (the measured noise without the rounding's share, a step²/6). Elsewhere: excess / noise.
+        let slack = q > 1 ? q : 0
+        let ownNoise = q > 1 ? max(floored(0, level: level, quantum: 1, rate: usual.rate),
+                                   max(0, usual.moveNoise * usual.moveNoise - q * q / 6).squareRoot()) : noise
+        func z(_ excess: Double, days d: Double) -> Double {
+            (excess >= 0 ? 1 : -1) * max(0, abs(excess) - slack) / (ownNoise * d.squareRoot())
+        }
 
         for kind in [AnomalyKind.spike, .drop] {
             let sign: Double = kind == .spike ? 1 : -1
             // While a surge runs, a jump its way is measured beyond the surge's own pace.
             let pace = sign * surgeExtra > 0 ? surgeExtra : 0
             let excess1 = usualExcess1 - pace * days(i - 1, i)
-            let z1 = excess1 / (noise * days(i - 1, i).squareRoot())
+            let z1 = z(excess1, days: days(i - 1, i))
             // A jump within a day of the last one's end goes on with it (several captures a day
             // see one burst in steps); it lasts a day or two, more is a surge's business.
             if let event = log.open[kind], event.end < t[i], t[i] - event.end <= 86_400 {
@@ -37,7 +46,7 @@ extension SeriesScan {
                 usual.excess(of: v[b] - v[b - 1], from: t[b - 1], to: t[b]) - pace * days(b - 1, b)
             }
             func unusual(_ excess: Double, endingAt b: Int) -> Bool {
-                sign * excess / (noise * days(b - 1, b).squareRoot()) >= threshold
+                sign * z(excess, days: days(b - 1, b)) >= threshold
             }
             let previousExcess = excess(endingAt: i - 1)
             // An unusual previous interval that was not raised (judged against last week's baseline,
@@ -49,7 +58,7 @@ extension SeriesScan {
             if previousUnusual || score < threshold || sign * excess1 < minimum {
                 // Two intervals together (a purchase delivered over two days): each must carry part of it.
                 let excess2 = excess1 + previousExcess
-                let z2 = excess2 / (noise * days(i - 2, i).squareRoot())
+                let z2 = z(excess2, days: days(i - 2, i))
                 guard sign * z2 >= threshold, sign * excess2 >= minimum,
                       sign * excess1 >= noise * days(i - 1, i).squareRoot(),
                       sign * previousExcess >= noise * days(i - 2, i - 1).squareRoot(),

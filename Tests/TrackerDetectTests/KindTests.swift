@@ -241,6 +241,18 @@ import Testing
         #expect(spike.kind == .spike && spike.detectedAt == series.times[150])
     }
 
+    /// A rounded change is off by less than one step whatever the audience did: 25,000 bought on a
+    /// channel shown in tens of thousands and growing 2,000 a day shows as 2 or 3 steps, of which
+    /// one may be rounding; the rest is judged against the audience's own noise, not the rounding's.
+    /// Judged against the rounding, it was found on 3 of these 6 channels.
+    @Test(arguments: 1...6) func aPurchaseOfAFewStepsOnAChannelShownInTensOfThousandsIsFound(_ seed: UInt64) throws {
+        let bought = roundedSeries(from: 2_000_000, growth: 2_000, bought: 25_000, seed: seed)
+        let spikes = detect(bought).filter { $0.kind == .spike }
+        #expect(spikes.count == 1)
+        #expect(spikes.first.map { $0.start <= bought.times[149] && $0.end == bought.times[150] } == true)
+        #expect(detect(roundedSeries(from: 2_000_000, growth: 2_000, bought: 0, seed: seed)).isEmpty)
+    }
+
     @Test func heavyTailedNoiseRaisesLittle() {
         var random = SplitMix64(seed: 12)
         var value = 50_000.0
