@@ -117,7 +117,8 @@ extension SeriesScan {
     }
 
     /// Level shift: the last `shiftConfirmation` values (an hour of them at least) all sit on one
-    /// side, far from the level before.
+    /// side, far from the level before. The new level is their mean: each must lie beyond 2 spreads,
+    /// so none is wild, and the mean is the steadier estimate.
     mutating func checkLevelShift(_ i: Int) {
         var split = i - DetectionSettings.shiftConfirmation + 1
         while split > 0, t[i] - t[split] < DetectionSettings.shiftConfirmationSeconds { split -= 1 }
@@ -127,7 +128,7 @@ extension SeriesScan {
         let before = shiftWindow.median
         scratch.removeAll(keepingCapacity: true)
         for j in split...i { scratch.append(v[j]) }
-        let after = Robust.median(&scratch)
+        let after = scratch.reduce(0, +) / Double(scratch.count)
         guard abs(after - before) >= threshold * 0.75 * 0.01 * abs(before),
               abs(after - before) >= threshold * 0.75 * longSpread(before: split),
               abs(after - before) > DetectionSettings.shiftShareOfExtreme * longExtreme(before: split)

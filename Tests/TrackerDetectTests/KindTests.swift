@@ -66,6 +66,18 @@ import Testing
         #expect(shift.severity == .critical)
     }
 
+    /// The new level is the mean of the values that confirm it: 5.5, 4.3 and 4.4 spreads above a
+    /// level of 0.05 (spread 0.0015) average 4.7, past the bar of 4.5, where their median (4.4) was not.
+    @Test func aNewLevelIsTheMeanOfTheValuesThatConfirmIt() throws {
+        let spread = 1.4826 * 0.001  // 48 values alternating 0.049 and 0.051: a MAD of 0.001
+        let confirming = [5.5, 4.3, 4.4].map { 0.05 + $0 * spread }
+        let values = (0..<60).map { $0 % 2 == 0 ? 0.049 : 0.051 } + confirming + (0..<20).map { $0 % 2 == 0 ? 0.0562 : 0.0572 }
+        let series = Series(metric: "engagement_rate", times: values.indices.map(DailySeries.time(ofDay:)), values: values)
+        let shift = try #require(detect(series).first { $0.kind == .levelShift })
+        #expect(shift.start == series.times[60] && shift.detectedAt == series.times[62])
+        #expect(abs(shift.after - confirming.reduce(0, +) / 3) < 1e-12)
+    }
+
     @Test func massFollowingThenUnfollowingIsFollowChurn() throws {
         var following = DailySeries(metric: "following", level: 400, growth: 0.5, noise: 1)
         for d in 100..<105 { following.changes[d] = 400 }     // +2,000 in five days
