@@ -93,9 +93,11 @@ import Testing
         #expect(purge.allSatisfy { $0["platform_peers"] as? Int == 5 })
         #expect(purge.allSatisfy { ($0["context"] as? String) == "5 of the 9 other twitter pages had a fall in followers within "
             + "a day of it: the platform (a purge of fake accounts, a capture outage) explains it better than the page." })
-        let own = try #require(list.first { $0["page"] as? String == "p9" })
-        #expect(own["platform_peers"] as? Int == 0 && own["context"] as? String == "")
+        let p9 = try #require(list.first { $0["page"] as? String == "p9" })
+        #expect(p9["platform_peers"] as? Int == 0 && p9["context"] as? String == "")
         #expect(try box.run(["anomalies", "--page", "p0", "--table"]).stdout.split(separator: "\n").joined(separator: " ").contains("5 of the 9 other twitter pages"))
+        let own = try box.run(["anomalies", "--kind", "drop", "--skip-platform-wide", "--csv"]).stdout.split(separator: "\n").dropFirst()
+        #expect(own.count == 1 && own.first?.hasPrefix("p9,") == true)
     }
 
     @Test func failOnExitsThreeForCron() throws {

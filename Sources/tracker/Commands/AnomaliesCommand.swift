@@ -17,7 +17,9 @@ struct AnomaliesCommand: ParsableCommand {
 
             --since keeps the events detected, or still going on, at or after that time \
             (\(TimeExpression.help)). With --fail-on, the exit status is 3 when a listed anomaly is at \
-            least that severe, 0 otherwise: for cron.
+            least that severe, 0 otherwise: for cron. A jump, level shift or flatline that many pages of \
+            the platform saw within a day says so (platform_peers, context); --skip-platform-wide leaves \
+            those out, so that a platform's purge does not page someone for every account.
 
             Examples:
               tracker anomalies --page cloudwatt
@@ -37,6 +39,9 @@ struct AnomaliesCommand: ParsableCommand {
     @Option(name: .customLong("min-severity"), help: "info, warning or critical.") var minSeverity: Severity = .info
     @Option(name: .customLong("fail-on"), help: "Exit 3 when a listed anomaly is at least this severe (warning or critical).")
     var failOn: Severity?
+    @Flag(name: .customLong("skip-platform-wide"),
+          help: "Leave out events that many pages of the platform saw at once (a purge, an outage).")
+    var skipPlatformWide = false
     @Flag(name: [.short, .long], help: "Print nothing (with --fail-on: only the exit status).") var quiet = false
 
     func validate() throws {
@@ -55,7 +60,7 @@ struct AnomaliesCommand: ParsableCommand {
             filter.kinds = kind.map(\.rawValue)
             filter.since = since.flatMap { TimeExpression.parse($0, now: Int64(Date().timeIntervalSince1970)) }
             filter.severities = Severity.allCases.filter { $0 >= minSeverity }.map(\.rawValue)
-            return try db.anomalies(matching: filter)
+            return try db.anomalies(matching: filter).filter { !skipPlatformWide || !$0.platformWide }
         }
         if !quiet {
             switch output.resolved {
