@@ -11,6 +11,7 @@ extension SeriesScan {
             // There and back: the reading lies beyond both neighbours, the way back is a jump the
             // other way, and it lands where the capture before pointed.
             let sign: Double = kind == .spike ? 1 : -1
+            // Floored at the level before the bad reading, which may be 0.
             let noise = floored(usual.moveNoise, level: v[i - 2], quantum: quantum, rate: usual.rate)
             let away = usual.excess(of: v[i] - v[i - 1], from: t[i - 1], to: t[i])
             let across = usual.excess(of: v[i] - v[i - 2], from: t[i - 2], to: t[i])

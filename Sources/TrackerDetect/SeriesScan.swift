@@ -11,9 +11,9 @@ struct SeriesScan {
     let namedNature: MetricNature?
     var nature: MetricNature
     var natureWeek = Int64.min
-    var threshold: Double
     let countThreshold: Double
     let gaugeThreshold: Double
+    var threshold: Double { nature == .cumulative ? countThreshold : gaugeThreshold }
     /// A rate (by its name) is a fraction, even while it sits at 0.
     let isRate: Bool
     /// The series its explanations cite: the followers for `following`, the engagement rate for an audience.
@@ -58,7 +58,6 @@ struct SeriesScan {
         nature = namedNature ?? .gauge
         countThreshold = settings.countThreshold
         gaugeThreshold = settings.threshold
-        threshold = nature == .cumulative ? countThreshold : gaugeThreshold
         isRate = MetricNature.isRate(series.metric)
         longWindowsCanFill = namedNature != .cumulative && Self.hasDenseStretch(series.times)
         self.companion = companion
@@ -100,7 +99,6 @@ struct SeriesScan {
         guard week != natureWeek else { return }
         natureWeek = week
         nature = MetricNature.ofShape(v[index(of: week - DetectionSettings.natureDays * 86_400)..<index(of: week)])
-        threshold = nature == .cumulative ? countThreshold : gaugeThreshold
     }
 
     // MARK: - Shared measures
