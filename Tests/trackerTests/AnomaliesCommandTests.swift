@@ -100,6 +100,17 @@ import Testing
         #expect(own.count == 1 && own.first?.hasPrefix("p9,") == true)
     }
 
+    /// A level worked out as the median of two rates prints as a person would write it.
+    @Test func computedValuesPrintToTwelveFigures() throws {
+        var rows = ["page,platform,observed_at,engagement_rate"]
+        for day in 0..<60 { rows.append("r,facebook,\(dateString(day)),\(day % 2 == 0 ? "0.07259" : "0.0726")") }
+        for day in 60..<70 { rows.append("r,facebook,\(dateString(day)),0.0363") }
+        let box = try Sandbox()
+        #expect(try box.run(["ingest", box.file("rates.csv", rows.joined(separator: "\n"))]).status == 0)
+        let csv = try box.run(["anomalies", "--kind", "level_shift", "--csv"]).stdout
+        #expect(csv.contains(",0.072595,0.0363,"), "\(csv)")
+    }
+
     @Test func failOnExitsThreeForCron() throws {
         let box = try loaded()
         let critical = try box.run(["anomalies", "--fail-on", "critical", "--quiet"])
