@@ -41,8 +41,9 @@ extension Database {
         conditions.append("a.severity IN (\(filter.severities.map { "'\($0)'" }.joined(separator: ",")))")
         let statement = try makeStatement("""
             SELECT p.platform, p.handle, \(Self.anomalyColumns.split(separator: ",").map { "a." + $0.trimmingCharacters(in: .whitespacesAndNewlines) }.joined(separator: ", ")),
-                   \(Self.peersColumn), (SELECT count(*) - 1 FROM page o WHERE o.platform = p.platform)
+                   \(Self.peersColumn), sizes.others
             FROM anomaly a JOIN page p ON p.id = a.page_id
+            JOIN (SELECT platform, count(*) - 1 AS others FROM page GROUP BY platform) sizes ON sizes.platform = p.platform
             WHERE \(conditions.joined(separator: " AND "))
             ORDER BY a.detected_at DESC, p.platform, p.handle, a.metric, a.kind
             """)
