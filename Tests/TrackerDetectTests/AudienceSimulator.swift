@@ -5,8 +5,26 @@ import Foundation
 /// organic growth that slowly accelerates, weekly cycles, heavy-tailed noise, irregular snapshot
 /// times and gaps, flat stretches, platform rounding, and the six kinds, clear and subtle
 /// (subtle = 5–8 times the noise at the event's own time scale). Organic day-to-day noise is
-/// Student's t with 8 degrees of freedom (heavier tails than normal), with standard deviation `noise`.
+/// Student's t with 8 degrees of freedom (heavier tails than normal), with standard deviation `noise`;
+/// `make eval` also draws it from other laws with the same standard deviation, to show how the
+/// figures depend on the tails.
 struct AudienceSimulator {
+    /// The law of the organic day-to-day noise, scaled to unit variance.
+    enum NoiseLaw: String, CaseIterable {
+        case studentT8 = "Student's t (8 df)", normal = "normal", laplace = "Laplace", studentT4 = "Student's t (4 df)"
+
+        func draw(_ random: inout SplitMix64) -> Double {
+            switch self {
+            case .studentT8: return random.studentT(8)
+            case .studentT4: return random.studentT(4)
+            case .normal: return random.normal()
+            case .laplace:
+                let u = random.uniform(-0.5, 0.5)
+                return (u < 0 ? 1 : -1) * log(1 - 2 * abs(u)) / 2.squareRoot()
+            }
+        }
+    }
+
     struct Event: Equatable {
         let kind: AnomalyKind
         let metric: String
@@ -24,8 +42,12 @@ struct AudienceSimulator {
     }
 
     var random: SplitMix64
+    let law: NoiseLaw
 
-    init(seed: UInt64) { random = SplitMix64(seed: seed) }
+    init(seed: UInt64, law: NoiseLaw = .studentT8) {
+        random = SplitMix64(seed: seed)
+        self.law = law
+    }
 
     static let day: Int64 = 86_400
     static let epoch: Int64 = 1_577_836_800  // 2020-01-01
@@ -47,7 +69,7 @@ struct AudienceSimulator {
             slot += plan.length + 60 + random.int(90)  // events far enough apart to be told apart
         }
         let interval = times.count > 1 ? Double(times.last! - times.first!) / Double(times.count - 1) / Double(Self.day) : 1
-        var builder = PageBuilder(size: size, platform: platform, days: days, random: random, interval: interval.rounded())
+        var builder = PageBuilder(size: size, platform: platform, days: days, random: random, interval: interval.rounded(), law: law)
         for plan in plans { builder.inject(plan) }
         random = builder.random
         let series = builder.series(at: times)
@@ -113,7 +135,7 @@ struct PageBuilder {
     /// Days between observations: a subtle event is 5–8 times the noise at that scale.
     let interval: Double
 
-    init(size: Double, platform: String, days: Int, random: SplitMix64, interval: Double) {
+    init(size: Double, platform: String, days: Int, random: SplitMix64, interval: Double, law: AudienceSimulator.NoiseLaw) {
         var rng = random
         self.interval = max(1, interval)
         self.platform = platform
@@ -131,7 +153,7 @@ struct PageBuilder {
             let trend = growth * (1 + acceleration * Double(d) / Double(days))
             let cycle = 1 + weekly * sin(2 * .pi * Double(d % 7) / 7)
             let step = flat ? (rng.uniform(0, 1) < 0.1 ? rng.normal() * noise : 0)
-                : level * trend * cycle + rng.studentT(8) * noise
+                : level * trend * cycle + law.draw(&rng) * noise
             level = max(0, level + step)
             audience.append(level.rounded())
         }

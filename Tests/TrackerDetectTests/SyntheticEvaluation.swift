@@ -45,6 +45,16 @@ struct SyntheticEvaluation {
         }
     }
 
+    /// Adds another evaluation's counts to these.
+    mutating func add(_ other: SyntheticEvaluation) {
+        events += other.events; detected += other.detected; rightKind += other.rightKind
+        subtleEvents += other.subtleEvents; subtleDetected += other.subtleDetected
+        falsePositives += other.falsePositives; pageYears += other.pageYears
+        missed.merge(other.missed, uniquingKeysWith: +)
+        wrongKind.merge(other.wrongKind, uniquingKeysWith: +)
+        falseKinds.merge(other.falseKinds, uniquingKeysWith: +)
+    }
+
     var report: String {
         """
         events \(events) (subtle \(subtleEvents)), recall \(String(format: "%.3f", recall)) \
@@ -59,8 +69,9 @@ struct SyntheticEvaluation {
     }
 
     /// Simulates `pages` pages from `seed` and scores the default detector on them.
-    static func run(seed: UInt64, pages: Int, settings: DetectionSettings = DetectionSettings()) -> SyntheticEvaluation {
-        var simulator = AudienceSimulator(seed: seed)
+    static func run(seed: UInt64, pages: Int, settings: DetectionSettings = DetectionSettings(),
+                    law: AudienceSimulator.NoiseLaw = .studentT8) -> SyntheticEvaluation {
+        var simulator = AudienceSimulator(seed: seed, law: law)
         var evaluation = SyntheticEvaluation()
         let detector = PageDetector(settings: settings)
         for index in 0..<pages {
