@@ -20,7 +20,7 @@ struct AudienceSimulator {
             case .normal: return random.normal()
             case .laplace:
                 let u = random.uniform(-0.5, 0.5)
-                return (u < 0 ? 1 : -1) * log(1 - 2 * abs(u)) / 2.squareRoot()
+                return (u < 0 ? 1 : -1) * log(max(1 - 2 * abs(u), 1e-300)) / 2.squareRoot()
             }
         }
     }
