@@ -27,8 +27,9 @@ import Testing
     }
 }
 
-/// `make eval`: the same figures on seeds the detector was not tuned on.
-@Suite struct SyntheticEvaluationReport {
+/// `make eval`: the same figures on seeds the detector was not tuned on (one report after the other,
+/// so that their lines do not interleave).
+@Suite(.serialized) struct SyntheticEvaluationReport {
     @Test(.enabled(if: ProcessInfo.processInfo.environment["TRACKER_EVAL"] != nil))
     func reportOnFreshSeeds() {
         for seed: UInt64 in [1, 2, 3] {
