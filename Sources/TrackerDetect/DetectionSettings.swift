@@ -26,9 +26,16 @@ public struct DetectionSettings: Sendable, Equatable {
     /// increments of nine weeks, with their weekday pattern).
     public var countThreshold: Double { Self.defaultCountThreshold / sensitivity }
 
+    /// How many times the second-largest ordinary change of its baseline a running total's change
+    /// must also be: a page whose ordinary days reach far (heavy tails) is judged by them, as a
+    /// bursty gauge is by its bursts. The second-largest, so that one past event in the nine weeks
+    /// does not raise the bar.
+    public var tailFactor: Double { Self.defaultTailFactor / sensitivity }
+
     /// Tuned on NAB (gauges) and on the simulated audiences (running totals): see the README.
     public static let defaultThreshold = 6.0
-    public static let defaultCountThreshold = 4.6
+    public static let defaultCountThreshold = 4.5
+    public static let defaultTailFactor = 1.5
 
     // MARK: - Windows
 

@@ -9,8 +9,9 @@ extension SeriesScan {
         let usualExcess1 = usual.excess(of: v[i] - v[i - 1], from: t[i - 1], to: t[i])
         let surgeExtra = surgeExtraPerDay(before: i, usual: usual.rate)
         let minimum = max(2 * q, 3, 5e-4 * level)
-        // A noise measured on few increments is uncertain: ask more of a young series.
-        let threshold = self.threshold * (1 + 5 / Double(increments)).squareRoot()
+        // A noise measured on few increments is uncertain: ask more of a young series; and more of
+        // one whose ordinary days already went far (`tailFactor`).
+        let threshold = max(self.threshold * (1 + 5 / Double(increments)).squareRoot(), tailFactor * usual.tail / noise)
         if takesBackABadCapture(i, usual: usual, quantum: q, threshold: threshold) { return }
         // A rounded count's change is off by less than one step whatever the audience did: that
         // much of an excess is rounding, and the rest is judged against the audience's own noise

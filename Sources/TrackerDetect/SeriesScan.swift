@@ -12,6 +12,7 @@ struct SeriesScan {
     var nature: MetricNature
     var natureWeek = Int64.min
     let countThreshold: Double
+    let tailFactor: Double
     let gaugeThreshold: Double
     var threshold: Double { nature == .cumulative ? countThreshold : gaugeThreshold }
     /// A rate (by its name) is a fraction, even while it sits at 0.
@@ -57,6 +58,7 @@ struct SeriesScan {
         namedNature = MetricNature.byName(series.metric)
         nature = namedNature ?? .gauge
         countThreshold = settings.countThreshold
+        tailFactor = settings.tailFactor
         gaugeThreshold = settings.threshold
         isRate = MetricNature.isRate(series.metric)
         longWindowsCanFill = namedNature != .cumulative && Self.hasDenseStretch(series.times)
@@ -133,8 +135,17 @@ struct SeriesScan {
             }
         }
         (usual.noise, usual.moveNoise) = Robust.flatSigma(&scratch)
+        usual.tail = Self.secondLargest(scratch)
         if rounded { usual.moveNoise = usual.noise }
         return usual
+    }
+
+    static func secondLargest(_ values: [Double]) -> Double {
+        var first = 0.0, second = 0.0
+        for x in values {
+            if x > first { (first, second) = (x, first) } else if x > second { second = x }
+        }
+        return second
     }
 
     /// The usual change per day of a rounded count: it moves by whole steps on a few days and rests
@@ -255,6 +266,8 @@ struct Usual {
     var noise: Double
     /// The noise of one change: above `noise` on a page that rests on many of its days.
     var moveNoise: Double
+    /// The second-largest departure from the usual change over the baseline (per √day, as `noise`).
+    var tail = 0.0
     /// By weekday (0 = Thursday; the 8th lane is unused): a value with no heap storage, copied freely.
     var weekday: SIMD8<Double>
 

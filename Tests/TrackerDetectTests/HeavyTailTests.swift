@@ -1,0 +1,38 @@
+import Testing
+@testable import TrackerDetect
+
+/// A running total whose ordinary days already went far is judged by them: its jump must also go
+/// `tailFactor` times as far as the second-largest ordinary change of its baseline.
+@Suite struct HeavyTailTests {
+    /// 140 days from 300 followers, +20 a day with noise of 8, and `ordinary` extra changes inside
+    /// the baseline of day 120 (days 57–119), then +50 on day 120: six times the noise.
+    static func followers(ordinary: [Int: Double]) -> Series {
+        var page = DailySeries(days: 140, level: 300, growth: 20, noise: 8, seed: 3)
+        page.changes = ordinary.merging([120: 50]) { $1 }
+        return page.make()
+    }
+
+    static func jumpsOnDay120(_ series: Series) -> [Anomaly] {
+        detect(series).filter { $0.start <= DailySeries.time(ofDay: 120) && $0.end >= DailySeries.time(ofDay: 120) }
+    }
+
+    @Test func aJumpOfSixNoisesIsRaisedOnAPageWhoseDaysAreOrdinary() {
+        #expect(Self.jumpsOnDay120(Self.followers(ordinary: [:])).map(\.kind) == [.spike])
+    }
+
+    @Test func theSameJumpIsNotRaisedWhereOrdinaryDaysWentAsFarTwiceInTheBaseline() {
+        // Two days of ±50 in the nine weeks: the bar becomes about 1.5 × 50/8 = 9 noises.
+        #expect(Self.jumpsOnDay120(Self.followers(ordinary: [70: 50, 90: -50])).isEmpty)
+    }
+
+    @Test func oneFarDayInTheBaselineIsAnEventNotTheNorm() {
+        // Only the second-largest counts: a single past event leaves the bar where it was.
+        #expect(Self.jumpsOnDay120(Self.followers(ordinary: [70: 50])).map(\.kind) == [.spike])
+    }
+
+    @Test func theSecondLargestIsFoundInOnePass() {
+        #expect(SeriesScan.secondLargest([3, 9, 1, 7, 9]) == 9)
+        #expect(SeriesScan.secondLargest([3, 9, 1, 7]) == 7)
+        #expect(SeriesScan.secondLargest([4]) == 0)
+    }
+}
