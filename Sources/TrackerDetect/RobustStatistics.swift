@@ -61,6 +61,15 @@ enum Robust {
         return (overall, moves.count >= 5 ? max(mad, typicalMove) : overall)
     }
 
+    /// The second-largest of values ≥ 0 (0 when there are fewer than two), in one pass.
+    static func secondLargest(_ values: [Double]) -> Double {
+        var first = 0.0, second = 0.0
+        for x in values {
+            if x > first { (first, second) = (x, first) } else if x > second { second = x }
+        }
+        return second
+    }
+
     /// Quickselect: the k-th smallest value; afterwards a[..<k] ≤ it ≤ a[k...]. On a buffer: it
     /// is the hottest loop of detection (each week's baselines).
     private static func select(_ a: UnsafeMutableBufferPointer<Double>, _ k: Int) -> Double {

@@ -103,8 +103,10 @@ extension SeriesScan {
     /// first days (8 values: 1.21 times the bar) raised a fifth of the simulated pages' false alarms
     /// on rates; a full window is unchanged, as on NAB.
     static func youngWindowFactor(_ count: Int) -> Double {
-        (1 + (1.36 / Double(max(count, 1))).squareRoot()) / (1 + (1.36 / Double(DetectionSettings.gaugeWindow)).squareRoot())
+        count >= DetectionSettings.gaugeWindow ? 1 : (1 + (1.36 / Double(max(count, 1))).squareRoot()) / fullWindowUncertainty
     }
+
+    private static let fullWindowUncertainty = 1 + (1.36 / Double(DetectionSettings.gaugeWindow)).squareRoot()
 
     /// Scores in spreads stop at 1,000: a gauge that sat at exactly 0 has no spread to count in.
     static let maximumScore = 1_000.0

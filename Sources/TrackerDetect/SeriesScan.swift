@@ -135,17 +135,9 @@ struct SeriesScan {
             }
         }
         (usual.noise, usual.moveNoise) = Robust.flatSigma(&scratch)
-        usual.tail = Self.secondLargest(scratch)
+        usual.tail = Robust.secondLargest(scratch)
         if rounded { usual.moveNoise = usual.noise }
         return usual
-    }
-
-    static func secondLargest(_ values: [Double]) -> Double {
-        var first = 0.0, second = 0.0
-        for x in values {
-            if x > first { (first, second) = (x, first) } else if x > second { second = x }
-        }
-        return second
     }
 
     /// The usual change per day of a rounded count: it moves by whole steps on a few days and rests

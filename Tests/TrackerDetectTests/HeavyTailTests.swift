@@ -31,8 +31,8 @@ import Testing
     }
 
     @Test func theSecondLargestIsFoundInOnePass() {
-        #expect(SeriesScan.secondLargest([3, 9, 1, 7, 9]) == 9)
-        #expect(SeriesScan.secondLargest([3, 9, 1, 7]) == 7)
-        #expect(SeriesScan.secondLargest([4]) == 0)
+        #expect(Robust.secondLargest([3, 9, 1, 7, 9]) == 9)
+        #expect(Robust.secondLargest([3, 9, 1, 7]) == 7)
+        #expect(Robust.secondLargest([4]) == 0)
     }
 }
