@@ -18,8 +18,11 @@ extension SeriesScan {
             log.extend(event)
             return
         }
-        var first = i - 1
+        // Where the run began: remembered from the step before while it goes on unraised (a count
+        // sitting at 0 for months would otherwise be walked back over at every step).
+        var first = flatRun?.end == i - 1 ? flatRun!.first : i - 1
         while first > 0, v[first - 1] == v[i] { first -= 1 }
+        flatRun = (end: i, first: first)
         guard let from = gaugeWindowStart(before: first) else { return }
         // The steps j-1 → j for j in from+1...first: the window's own, and the step into the run.
         var moved = 0

@@ -47,6 +47,8 @@ struct SeriesScan {
     var shiftWindow = RollingMedian()
     var dailyPeaks = DailyPeaks()
     var churnPeak = SlidingPeak()
+    /// The run of equal values ending at `end` that the flatline check last measured.
+    var flatRun: (end: Int, first: Int)?
     var jumpBaselineCache: (week: Int64, value: (Usual, Int)?)?
     /// Surge baselines by the index they end at (a pure function of the data before it).
     var surgeBaselineCache: [Int: Usual?] = [:]
