@@ -54,7 +54,8 @@ extension Database {
         while try statement.step() {
             result.append(ListedAnomaly(platform: statement.string(at: 0), page: statement.string(at: 1),
                                         anomaly: Self.anomaly(from: statement, offset: 2),
-                                        peers: Int(statement.int64(at: 14)), otherPages: Int(statement.int64(at: 15))))
+                                        peers: Int(statement.int64(at: 2 + Self.anomalyColumnCount)),
+                                        otherPages: Int(statement.int64(at: 3 + Self.anomalyColumnCount))))
         }
         return result
     }

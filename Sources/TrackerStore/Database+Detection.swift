@@ -216,6 +216,9 @@ extension Database {
         id, page_id, metric, kind, start_at, end_at, detected_at, severity, score, before_value, after_value, explanation
         """
 
+    /// How many columns `anomalyColumns` lists (and `anomaly(from:offset:)` reads).
+    static let anomalyColumnCount = Int32(anomalyColumns.split(separator: ",").count)
+
     static func anomaly(from s: Statement, offset o: Int32 = 0) -> StoredAnomaly {
         StoredAnomaly(id: s.int64(at: o), pageID: s.int64(at: o + 1), metric: s.string(at: o + 2), kind: s.string(at: o + 3),
                       start: s.int64(at: o + 4), end: s.int64(at: o + 5), detectedAt: s.int64(at: o + 6),
