@@ -49,9 +49,21 @@ enum Wording {
         return iso.hasSuffix("T00:00:00Z") ? day : day + " " + iso.dropFirst(11).prefix(5)
     }
 
-    /// "on 2024-03-02" or "from 2024-03-01 to 2024-03-09".
+    /// "on 2024-03-02" for one time or a change between captures about a day apart (daily captures
+    /// drift by hours); "from 2024-03-02 00:00 to 02:55" for hours within a day (saying the end
+    /// alone would put the event at its confirmation); else "from 2024-03-01 to 2024-03-09".
     static func span(_ start: Int64, _ end: Int64) -> String {
-        end - start <= 86_400 ? "on \(date(end))" : "from \(date(start)) to \(date(end))"
+        let length = end - start
+        if length == 0 || (18 * 3600...86_400).contains(length) { return "on \(date(end))" }
+        guard length < 86_400 else { return "from \(date(start)) to \(date(end))" }
+        let (from, to) = (minute(start), minute(end))
+        return "from \(from) to \(from.prefix(10) == to.prefix(10) ? String(to.dropFirst(11)) : to)"
+    }
+
+    /// `2014-02-03 00:00`: the time of day even at midnight.
+    private static func minute(_ time: Int64) -> String {
+        let iso = UTCTime.format(time)
+        return iso.prefix(10) + " " + iso.dropFirst(11).prefix(5)
     }
 
     /// "from 2024-03-01 06:00 to 2024-03-01 07:00", however short: a state that lasted.

@@ -11,4 +11,16 @@ import Testing
         #expect(Wording.percent(from: 17_260_245, to: 17_269_285) == "+0.052%")
         #expect(Wording.percent(from: 0, to: 5) == "")
     }
+
+    @Test func aSpanOfHoursNamesItsStartNotOnlyItsEnd() {
+        let day: Int64 = 1_396_483_200  // 2014-04-03 00:00 UTC
+        // A level that held from midnight and was confirmed at 02:55 did not move at 02:55.
+        #expect(Wording.span(day, day + 10_500) == "from 2014-04-03 00:00 to 02:55")
+        #expect(Wording.span(day - 3_600, day + 3_600) == "from 2014-04-02 23:00 to 2014-04-03 01:00")
+        // One time, or a change between daily captures a few hours off the day, is on the day seen.
+        #expect(Wording.span(day + 600, day + 600) == "on 2014-04-03 00:10")
+        #expect(Wording.span(day - 14 * 3_600, day + 21_600) == "on 2014-04-03 06:00")
+        #expect(Wording.span(day - 86_400, day) == "on 2014-04-03")
+        #expect(Wording.span(day - 7 * 86_400, day) == "from 2014-03-27 to 2014-04-03")
+    }
 }
