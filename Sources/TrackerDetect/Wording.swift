@@ -50,14 +50,11 @@ enum Wording {
     }
 
     /// "on 2024-03-02" for one time or a change between captures about a day apart (daily captures
-    /// drift by hours); "from 2024-03-02 00:00 to 02:55" for hours within a day (saying the end
-    /// alone would put the event at its confirmation); else "from 2024-03-01 to 2024-03-09".
+    /// drift by hours), else as `interval`: said by its end alone, a level confirmed at 02:55 would
+    /// read as if it moved then.
     static func span(_ start: Int64, _ end: Int64) -> String {
         let length = end - start
-        if length == 0 || (18 * 3600...86_400).contains(length) { return "on \(date(end))" }
-        guard length < 86_400 else { return "from \(date(start)) to \(date(end))" }
-        let (from, to) = (minute(start), minute(end))
-        return "from \(from) to \(from.prefix(10) == to.prefix(10) ? String(to.dropFirst(11)) : to)"
+        return length == 0 || (18 * 3600...86_400).contains(length) ? "on \(date(end))" : interval(start, end)
     }
 
     /// `2014-02-03 00:00`: the time of day even at midnight.
@@ -66,8 +63,13 @@ enum Wording {
         return iso.prefix(10) + " " + iso.dropFirst(11).prefix(5)
     }
 
-    /// "from 2024-03-01 06:00 to 2024-03-01 07:00", however short: a state that lasted.
-    static func interval(_ start: Int64, _ end: Int64) -> String { "from \(date(start)) to \(date(end))" }
+    /// "from 2024-03-01 to 2024-03-09", or for hours "from 2024-03-01 00:00 to 07:30" (the date
+    /// once when both times fall on one day), however short: a state that lasted.
+    static func interval(_ start: Int64, _ end: Int64) -> String {
+        guard end - start < 86_400 else { return "from \(date(start)) to \(date(end))" }
+        let (from, to) = (minute(start), minute(end))
+        return "from \(from) to \(from.prefix(10) == to.prefix(10) ? String(to.dropFirst(11)) : to)"
+    }
 
     static func times(_ ratio: Double) -> String {
         ratio >= 10 ? String(format: "%.0f×", ratio) : String(format: "%.1f×", ratio)

@@ -22,5 +22,8 @@ import Testing
         #expect(Wording.span(day - 14 * 3_600, day + 21_600) == "on 2014-04-03 06:00")
         #expect(Wording.span(day - 86_400, day) == "on 2014-04-03")
         #expect(Wording.span(day - 7 * 86_400, day) == "from 2014-03-27 to 2014-04-03")
+        // A state that lasted the day says its hours, midnight included.
+        #expect(Wording.interval(day, day + 86_100) == "from 2014-04-03 00:00 to 23:55")
+        #expect(Wording.interval(day, day + 2 * 86_400) == "from 2014-04-03 to 2014-04-05")
     }
 }
