@@ -1,33 +1,63 @@
 extension SeriesScan {
     /// Spike or drop of a gauge: a value far from the usual level of the last `gaugeWindow` values.
-    mutating func checkOutlier(_ i: Int) {
-        guard let from = gaugeWindowStart(before: i) else { return }
+    /// True when it raised or extended one.
+    @discardableResult
+    mutating func checkOutlier(_ i: Int) -> Bool {
+        guard let from = gaugeWindowStart(before: i) else { return false }
         outlierWindow.move(to: from..<i, in: v)
         let center = outlierWindow.median
         // The noise is at least the long-run spread and 1% of the level: if even that leaves the
         // value unremarkable, the recent spread need not be measured.
         guard abs(v[i] - center) >= threshold * 0.01 * abs(center),
-              abs(v[i] - center) >= threshold * longSpread(before: i) else { return }
+              abs(v[i] - center) >= threshold * longSpread(before: i) else { return false }
         // A bursty series is judged by its bursts: a value is remarkable only beyond the farthest
         // the series went from its usual level over the long window.
-        guard abs(v[i] - center) > longExtreme(before: i) else { return }
+        guard abs(v[i] - center) > longExtreme(before: i) else { return false }
         let noise = gaugeNoise(outlierWindow)
         let z = Self.capped((v[i] - center) / noise)
         let kind: AnomalyKind = z > 0 ? .spike : .drop
         // …and beyond a typical day's peak (last: it costs the most).
         guard abs(z) >= threshold * Self.youngWindowFactor(outlierWindow.range.count),
-              abs(v[i] - center) > dailyPeakBar(i) else { return }
-        if var event = log.continuing(kind, previous: t[i - 1]) {
-            event.end = t[i]
-            event.score = max(event.score, abs(z))
-            if abs(v[i] - center) > abs(event.after - event.before) { event.after = v[i] }
-            log.extend(outlierDescribed(event))
-            return
+              abs(v[i] - center) > dailyPeakBar(i) else { return false }
+        if let event = log.continuing(kind, previous: t[i - 1]) {
+            extend(event, i, center: center, z: z)
+            return true
         }
-        guard !inRefractory(i) else { return }
+        guard !inRefractory(i) else { return false }
         let event = Anomaly(metric: series.metric, kind: kind, start: t[i], end: t[i], detectedAt: t[i],
                             severity: .info, score: abs(z), before: center, after: v[i], explanation: "")
         log.raise(outlierDescribed(event))
+        return true
+    }
+
+    /// An outlier also goes on while each next value stays as far beyond the level it left, judged
+    /// against the window before it began: in the sliding window its own values soon become the
+    /// farthest excursion and then the usual level, and a fall that held for hours read as one
+    /// value. For `gaugeQuietSeconds` from its start at most: after that a level shift may be
+    /// raised, and once one is (judged before this), that shift tells the rest.
+    mutating func holdOutlier(_ i: Int) {
+        guard (log.open[.levelShift].map { $0.end < t[i - 1] } ?? true) else { return }
+        for kind in [AnomalyKind.spike, .drop] {
+            guard let event = log.continuing(kind, previous: t[i - 1]) else { continue }
+            guard t[i] - event.start <= DetectionSettings.gaugeQuietSeconds else { return }
+            let start = index(of: event.start)
+            guard let from = gaugeWindowStart(before: start) else { return }
+            outlierWindow.move(to: from..<start, in: v)
+            let center = outlierWindow.median
+            let z = Self.capped((v[i] - center) / gaugeNoise(outlierWindow))
+            guard (z > 0) == (kind == .spike), abs(z) >= threshold * Self.youngWindowFactor(outlierWindow.range.count),
+                  abs(v[i] - center) > dailyPeakBar(start) else { return }
+            extend(event, i, center: center, z: z)
+            return
+        }
+    }
+
+    private mutating func extend(_ event: Anomaly, _ i: Int, center: Double, z: Double) {
+        var event = event
+        event.end = t[i]
+        event.score = max(event.score, abs(z))
+        if abs(v[i] - center) > abs(event.after - event.before) { event.after = v[i] }
+        log.extend(outlierDescribed(event))
     }
 
     /// Where the window of the usual level before value `j` starts: the last `gaugeWindow` values,

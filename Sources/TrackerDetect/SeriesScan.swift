@@ -90,8 +90,9 @@ struct SeriesScan {
             checkSurge(i)
             if series.metric == "following" { checkChurn(i) }
         case .gauge:
-            checkOutlier(i)
+            let judged = checkOutlier(i)
             checkLevelShift(i)
+            if !judged { holdOutlier(i) }
             checkFlatline(i)
         }
     }
