@@ -22,6 +22,28 @@ import Testing
         rows.first { $0["section"] as? String == section && $0["item"] as? String == item }?["accounts"] as? Int
     }
 
+    /// An API response saved as it came is named `.json` like an array of user objects: what the
+    /// file opens with tells them apart, without `--format`.
+    @Test func aSavedAPIResponseIsReadAsOneWithoutFormat() throws {
+        let sandbox = try Sandbox()
+        let response = try sandbox.file("followers.json", """
+            {"data": [{"id": "1", "username": "alice", "description": "",
+                       "public_metrics": {"followers_count": 5, "following_count": 900, "tweet_count": 0, "listed_count": 0}},
+                      {"id": "2", "username": "bob", "description": "journalist",
+                       "public_metrics": {"followers_count": 1500, "following_count": 300, "tweet_count": 12000, "listed_count": 40}}],
+             "meta": {"result_count": 2}}
+            """)
+        let array = try sandbox.file("following.json", #"  [{"id": "3", "username": "carol"}]"#)
+        for (file, relation) in [(response, "followers"), (array, "following")] {
+            let result = try sandbox.run(["followers", "ingest", "-q", "--page", "acme", "--platform", "twitter",
+                                          "--relation", relation, "--at", "2024-05-01", file])
+            #expect(result.status == 0, "\(result.stderr)")
+        }
+        let rows = try objects(try sandbox.run(["audit", "--page", "acme", "--json"]).stdout)
+        #expect(figure(rows, "verdict", "suspicious") == 1)
+        #expect(figure(rows, "verdict", "genuine") == 1)
+    }
+
     @Test func auditCountsVerdictsAndTheListsAgree() throws {
         let sandbox = try Sandbox()
         try ingestBoth(sandbox)

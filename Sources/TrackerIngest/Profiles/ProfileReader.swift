@@ -13,6 +13,16 @@ public enum ProfileFormat: String, CaseIterable, Sendable {
     public static func guess(path: String) -> ProfileFormat? {
         InputFormat.guess(path: path).flatMap { ProfileFormat(rawValue: $0.rawValue) }
     }
+
+    /// `json` for a file that opens with `[` (an array of user objects), `twitter` for one that
+    /// opens with `{` (an API response saved as it came): the name `.json` says neither.
+    public static func json(sniffing path: String) -> ProfileFormat {
+        guard let file = FileHandle(forReadingAtPath: path) else { return .json }
+        defer { try? file.close() }
+        let head = (try? file.read(upToCount: 4096)) ?? Data()
+        let first = head.first { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }
+        return first == UInt8(ascii: "{") ? .twitter : .json
+    }
 }
 
 /// One account read, or one refused under `skipInvalid`; first, for CSV and TSV, the header line as written.

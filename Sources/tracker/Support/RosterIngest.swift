@@ -93,8 +93,9 @@ struct RosterIngest {
         return RosterRef(id: writer.rosterID, pageID: page.id, relation: options.relation, takenAt: takenAt, members: writer.members)
     }
 
-    private func read(_ path: String, format: ProfileFormat?, platform: String, into writer: RosterWriter, outcome: inout Outcome) throws {
-        let format = try InputOptions.profileFormat(of: path, given: format, hint: "csv|tsv|ndjson|json|twitter")
+    private func read(_ path: String, format given: ProfileFormat?, platform: String, into writer: RosterWriter, outcome: inout Outcome) throws {
+        var format = try InputOptions.profileFormat(of: path, given: given, hint: "csv|tsv|ndjson|json|twitter")
+        if given == nil, format == .json, path != "-" { format = ProfileFormat.json(sniffing: path) }
         let readOptions = input.readOptions(now: now)
         let source = try ByteSource(path: path)
         let progress = ProgressBar.make(label: source.name, quiet: input.quiet)
