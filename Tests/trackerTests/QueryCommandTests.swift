@@ -40,6 +40,22 @@ import Testing
         #expect(missing.stderr.contains("Hint:"))
     }
 
+    /// A misspelt metric is an error naming the page's metrics, not a column of blanks.
+    @Test func aMetricThePageLacksIsAnErrorWithItsMetrics() throws {
+        let box = try loaded()
+        for command in ["history", "chart"] {
+            let result = try box.run([command, "--page", "cloudwatt", "--platform", "twitter", "--metric", "fans"])
+            #expect(result.status == 1)
+            #expect(result.stdout.isEmpty)
+            #expect(result.stderr.contains("Error: twitter/cloudwatt has no metric 'fans'"), "\(result.stderr)")
+            #expect(result.stderr.contains("Hint: its metrics: followers, following"), "\(result.stderr)")
+        }
+        // Across the platforms of a page, each metric needs only one of them.
+        let both = try box.run(["chart", "--page", "cloudwatt", "--metric", "fans", "--metric", "following", "--width", "60"])
+        #expect(both.status == 0, "\(both.stderr)")
+        #expect(both.stdout.contains("facebook/cloudwatt · fans") && both.stdout.contains("twitter/cloudwatt · following"))
+    }
+
     @Test func tableFormatGroupsThousands() throws {
         let box = try loaded()
         let result = try box.run(["pages", "--format", "table"])

@@ -38,11 +38,12 @@ struct ChartCommand: ParsableCommand {
         let out = StandardOutput()
         var drawn = 0
         try db.read { db in
-            for page in try series.pages(in: db) {
+            let pages = try series.pages(in: db)
+            let metrics = try series.metrics(of: pages, in: db)
+            for page in pages {
                 var filter = AnomalyFilter()
                 filter.pageIDs = [page.id]
                 let anomalies = try db.anomalies(matching: filter)
-                let metrics = try series.metrics(of: [page], in: db)
                 for name in metrics {
                     let rows = try db.history(of: page, metrics: [name]).filter { $0.time >= from && $0.values[0] != nil }
                     guard !rows.isEmpty else { continue }  // a metric of another platform of the page

@@ -23,8 +23,16 @@ struct SeriesOptions: ParsableArguments {
     /// The pages `--page` and `--platform` name; a clear error when none.
     func pages(in db: Database) throws -> [PageRef] { try PageLookup.find(page, platform: platform, in: db) }
 
-    /// The metrics asked for, else every metric of the pages.
+    /// The metrics asked for, else every metric of the pages; one that none of them has is an
+    /// error (a misspelt name would otherwise show as a column of blanks).
     func metrics(of pages: [PageRef], in db: Database) throws -> [String] {
-        try metric.isEmpty ? pages.flatMap(db.metricNames(of:)).uniqued() : metric.map { $0.lowercased() }
+        let known = try pages.flatMap(db.metricNames(of:)).uniqued()
+        let asked = metric.map { $0.lowercased() }.uniqued()
+        if let missing = asked.first(where: { !known.contains($0) }) {
+            let name = pages.count == 1 ? "\(pages[0].platform)/\(pages[0].handle)" : page
+            throw CLIError("\(name) has no metric '\(missing)'",
+                           hint: known.isEmpty ? "it has no snapshots yet" : "its metrics: \(known.joined(separator: ", "))")
+        }
+        return asked.isEmpty ? known : asked
     }
 }
