@@ -117,7 +117,7 @@ enum JSONNumbers {
         case let text as String:
             parsed = MetricValue.parse(text)
         default:
-            throw Problem(value: "\(value)", message: "is not a number")
+            throw Problem(value: json(value), message: "is not a number")
         }
         switch parsed {
         case .missing: return nil
@@ -126,6 +126,14 @@ enum JSONNumbers {
             if let message = MetricValue.problem(with: number, metric: metric) { throw Problem(value: "\(value)", message: message) }
             return number
         }
+    }
+
+    /// A value as JSON text (`{"n":3}`, `true`), as it stood in the input.
+    static func json(_ value: Any) -> String {
+        guard let data = try? JSONSerialization.data(withJSONObject: value, options: [.fragmentsAllowed, .sortedKeys]) else {
+            return "\(value)"
+        }
+        return String(decoding: data, as: UTF8.self)
     }
 }
 

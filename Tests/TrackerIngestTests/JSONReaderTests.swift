@@ -30,6 +30,10 @@ import Testing
         let bool = try #require(readError(#"{"page": "p", "platform": "x", "observed_at": "2014-02-03", "followers": true}"#, format: .ndjson))
         #expect(bool.column == "followers")
         #expect(bool.line == 1)
+        #expect(bool.value == "true")
+        // A nested value is shown as the JSON it was, not as a Swift dictionary.
+        let nested = try #require(readError(#"{"page": "p", "platform": "x", "observed_at": "2014-02-03", "followers": {"n": 3}}"#, format: .ndjson))
+        #expect(nested.value == #"{"n":3}"#)
         let broken = try #require(readError(#"{"page": "p", "platform": "x", "observed_at": "2014-02-03", "followers": 1}"# + "\n{\"page\": ", format: .ndjson))
         #expect(broken.line == 2)
         #expect(broken.message.contains("not valid JSON"))

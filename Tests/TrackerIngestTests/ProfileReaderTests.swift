@@ -67,6 +67,12 @@ import TrackerAudit
         } catch let error as IngestError {
             #expect(error.column == "data[1].followers_count" && error.value == "-4" && error.line == nil)
         }
+        do {
+            _ = try profiles(#"[{"id": "1", "followers_count": {"x": 1}}]"#, format: .json)
+            Issue.record("accepted an object as a count")
+        } catch let error as IngestError {
+            #expect(error.value == #"{"x":1}"#)
+        }
     }
 
     @Test func accountsWithoutIdAreKeyedByHandle() throws {

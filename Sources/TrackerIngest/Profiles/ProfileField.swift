@@ -65,7 +65,7 @@ struct ProfileDecoder {
             case let number as NSNumber: self = .number(number)
             case let object as [String: Any]: self = .object(object)
             case is NSNull: self = .null
-            default: self = .other("\(value)")
+            default: self = .other(JSONNumbers.json(value))
             }
         }
 
@@ -73,7 +73,7 @@ struct ProfileDecoder {
             switch self {
             case .text(let text), .other(let text): return text
             case .number(let number): return number.stringValue
-            case .object(let object): return "\(object)"
+            case .object(let object): return JSONNumbers.json(object)
             case .null: return "null"
             case .invalidText: return ""
             }
