@@ -18,6 +18,7 @@ enum Wording {
 
     static func decimal(_ value: Double) -> String {
         let magnitude = abs(value)
+        if magnitude >= 1000 { return count(value) }  // grouped like a count: 1,972, not 1972
         let text: String
         if magnitude >= 100 { text = String(format: "%.0f", value) }
         else if magnitude >= 10 { text = String(format: "%.1f", value) }

@@ -12,6 +12,13 @@ import Testing
         #expect(Wording.percent(from: 0, to: 5) == "")
     }
 
+    @Test func aMeanOfThousandsIsGroupedLikeACount() {
+        #expect(Wording.decimal(1_971.7) == "1,972")
+        #expect(Wording.decimal(-12_345.4) == "−12,345")
+        #expect(Wording.decimal(376.4) == "376")
+        #expect(Wording.decimal(0.1417) == "0.14")
+    }
+
     @Test func aSpanOfHoursNamesItsStartNotOnlyItsEnd() {
         let day: Int64 = 1_396_483_200  // 2014-04-03 00:00 UTC
         // A level that held from midnight and was confirmed at 02:55 did not move at 02:55.
