@@ -6,7 +6,9 @@ extension SeriesScan {
     /// A clause to end the event's sentence with, or nothing.
     func engagement(_ event: Anomaly) -> String {
         let audience = event.after / max(event.before, 1) - 1
-        guard abs(audience) >= 0.02, let rate = companion, let j = rate.times.lastIndex(where: { $0 <= event.end }),
+        // `following` has a companion too (the followers, for follow churn): not a rate.
+        guard abs(audience) >= 0.02, let rate = companion, rate.metric == "engagement_rate",
+              let j = rate.times.lastIndex(where: { $0 <= event.end }),
               rate.times[j] > event.start, let before = rate.value(atOrBefore: event.start) else { return "" }
         let after = rate.values[j]
         let engagedBefore = event.before * before, engagedAfter = event.after * after

@@ -62,4 +62,13 @@ import Testing
         let event = try #require(detect(small[0], small[1]).first { $0.metric == "followers" && $0.kind == .spike })
         #expect(event.after / event.before - 1 < 0.02 && !event.explanation.contains("engagement"))
     }
+
+    /// `following` is explained beside the followers (for follow churn), which are no engagement rate.
+    @Test func aJumpInFollowingSaysNothingOfEngagement() throws {
+        var following = DailySeries(metric: "following", days: 140, level: 400, growth: 1, noise: 2)
+        following.changes[120] = 60
+        let followers = DailySeries(days: 140, level: 2_000_000, growth: 900, noise: 100, seed: 2).make()
+        let jump = try #require(detect(following.make(), followers).first { $0.metric == "following" && $0.kind == .spike })
+        #expect(!jump.explanation.contains("engage"), "\(jump.explanation)")
+    }
 }
