@@ -100,26 +100,34 @@ public final class SnapshotWriter {
 
     // MARK: - Pages
 
-    /// The id of the page, created on first sight.
+    /// The id of the page, created on first sight. Handles match whatever their case (a scraper
+    /// that writes `CloudWatt` one day and `cloudwatt` the next feeds one history), the page keeping
+    /// the spelling it was first seen with; an exact spelling wins where both exist.
     public func pageID(platform: String, page: String) throws -> Int64 {
         if let last = lastPage, last.page == page, last.platform == platform { return last.id }
         if let id = pageIDs[platform]?[page] {
             lastPage = (platform, page, id)
             return id
         }
-        let insert = try db.cachedStatement(
-            "INSERT INTO page (platform, handle, created_at) VALUES (?, ?, unixepoch()) ON CONFLICT DO NOTHING")
-        insert.bind(platform, at: 1)
-        insert.bind(page, at: 2)
-        try insert.run()
-        let select = try db.cachedStatement("SELECT id FROM page WHERE platform = ? AND handle = ?")
-        select.bind(platform, at: 1)
-        select.bind(page, at: 2)
-        try select.step()
-        let id = select.int64(at: 0)
+        let id = try existingPageID(platform: platform, page: page) ?? {
+            let insert = try db.cachedStatement("INSERT INTO page (platform, handle, created_at) VALUES (?, ?, unixepoch())")
+            insert.bind(platform, at: 1)
+            insert.bind(page, at: 2)
+            try insert.run()
+            return db.lastInsertRowID
+        }()
         pageIDs[platform, default: [:]][page] = id
         lastPage = (platform, page, id)
         return id
+    }
+
+    private func existingPageID(platform: String, page: String) throws -> Int64? {
+        let select = try db.cachedStatement("""
+            SELECT id FROM page WHERE platform = ?1 AND handle = ?2 COLLATE NOCASE ORDER BY handle = ?2 DESC, id LIMIT 1
+            """)
+        select.bind(platform, at: 1)
+        select.bind(page, at: 2)
+        return try select.step() ? select.int64(at: 0) : nil
     }
 
     // MARK: - Writing

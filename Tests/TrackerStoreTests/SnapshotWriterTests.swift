@@ -18,6 +18,23 @@ import Testing
         #expect(try db.rows("SELECT metric, value FROM metric_values WHERE metric = 'likes'") == [[.text("likes"), .integer(12)]])  // SQLite stores whole reals compactly
     }
 
+    /// Platforms treat @CloudWatt and @cloudwatt as one account: so does ingest, keeping the
+    /// first spelling; where both spellings were stored before, each keeps its own history.
+    @Test func aHandleNamesOnePageWhateverItsCase() throws {
+        let db = try makeDatabase()
+        try ingest(db, metrics: ["followers"], rows: [("twitter", "cloudwatt", 0, [10])])
+        try ingest(db, metrics: ["followers"], rows: [("twitter", "CloudWatt", day, [12]), ("facebook", "CLOUDWATT", day, [7])])
+        #expect(try db.rows("SELECT platform, page, count(*) FROM snapshots GROUP BY 1, 2 ORDER BY 1") == [
+            [.text("facebook"), .text("CLOUDWATT"), .integer(1)],
+            [.text("twitter"), .text("cloudwatt"), .integer(2)],
+        ])
+        try db.write { db in try db.execute("INSERT INTO page (platform, handle, created_at) VALUES ('twitter', 'CloudWatt', 0)") }
+        try ingest(db, metrics: ["followers"], rows: [("twitter", "CloudWatt", 2 * day, [13]), ("twitter", "cloudWatt", 2 * day, [14])])
+        #expect(try db.rows("SELECT page, count(*) FROM snapshots WHERE platform = 'twitter' GROUP BY 1 ORDER BY 1") == [
+            [.text("CloudWatt"), .integer(1)], [.text("cloudwatt"), .integer(3)],
+        ])
+    }
+
     @Test func identicalRowsChangeNothing() throws {
         let db = try makeDatabase()
         try ingest(db, metrics: ["followers"], rows: [("twitter", "a", 0, [10])])
