@@ -29,4 +29,6 @@ public enum FieldRules {
     }
 
     public static let platformHint = "platform names are letters, digits, '-', '_' or '.'"
+
+    static let timeProblem = "is not an ISO 8601 date or time, nor Unix seconds (like 2014-02-03, 2014-02-03T10:00:00Z or 1391421600)"
 }

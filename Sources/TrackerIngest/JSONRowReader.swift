@@ -54,6 +54,16 @@ public struct JSONRowReader: ObservationReader {
 
 /// One wide row read from a JSON object.
 struct Row {
+    /// An ISO 8601 text, or Unix seconds as text or as a whole JSON number.
+    static func time(_ value: Any) -> Int64? {
+        switch value {
+        case let text as String: return UTCTime.parse(text) ?? UTCTime.parseUnixSeconds(text)
+        case let number as NSNumber where !JSONNumbers.isBoolean(number) && number.doubleValue == number.doubleValue.rounded():
+            return UTCTime.parseUnixSeconds(number.stringValue)
+        default: return nil
+        }
+    }
+
     var platform: String
     var page: String
     var time: Int64
@@ -82,10 +92,8 @@ struct Row {
             throw fail("platform", nil, "is missing: add it, or give --platform")
         }
         guard let timeValue = byName.removeValue(forKey: "observed_at") else { throw fail("observed_at", nil, "is missing") }
-        guard let text = timeValue as? String, let time = UTCTime.parse(text) else {
-            throw fail("observed_at", timeValue, "is not an ISO 8601 date or time (like 2014-02-03 or 2014-02-03T10:00:00Z)")
-        }
-        guard time <= options.latestAcceptable else { throw fail("observed_at", text, "is in the future") }
+        guard let time = Self.time(timeValue) else { throw fail("observed_at", timeValue, FieldRules.timeProblem) }
+        guard time <= options.latestAcceptable else { throw fail("observed_at", timeValue, "is in the future") }
         self.time = time
         metrics = []
         for (name, value) in byName.sorted(by: { $0.key < $1.key }) {

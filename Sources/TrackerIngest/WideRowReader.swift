@@ -84,10 +84,9 @@ public struct WideRowReader: ObservationReader {
             lastPage = (Array(pageBytes), name)
         }
         let timeBytes = record.bytes(columns.time)
-        guard let time = UTCTime.parse(bytes: timeBytes) else {
+        guard let time = UTCTime.parse(bytes: timeBytes) ?? UTCTime.parseUnixSeconds(bytes: timeBytes) else {
             throw IngestError(source: source, line: record.line, column: "observed_at",
-                              value: String(decoding: timeBytes, as: UTF8.self),
-                              message: "is not an ISO 8601 date or time (like 2014-02-03 or 2014-02-03T10:00:00Z)")
+                              value: String(decoding: timeBytes, as: UTF8.self), message: FieldRules.timeProblem)
         }
         guard time <= options.latestAcceptable else {
             throw IngestError(source: source, line: record.line, column: "observed_at",

@@ -39,6 +39,22 @@ public enum UTCTime {
         return cursor.atEnd ? seconds - offset : nil
     }
 
+    /// Unix seconds as `date +%s` prints them: 9 or 10 digits (1973 to 2286), spaces around
+    /// allowed. Fewer digits are more likely a year or a count than a time, and 13 are milliseconds.
+    public static func parseUnixSeconds(bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
+        var cursor = Cursor(bytes: bytes)
+        cursor.skipSpaces()
+        var seconds: Int64 = 0, count = 0
+        while let digit = cursor.digits(1) { seconds = seconds * 10 + Int64(digit); count += 1 }
+        cursor.skipTrailingSpaces()
+        return cursor.atEnd && (9...10).contains(count) ? seconds : nil
+    }
+
+    public static func parseUnixSeconds(_ text: String) -> Int64? {
+        var text = text
+        return text.withUTF8 { parseUnixSeconds(bytes: $0) }
+    }
+
     /// `2014-02-03T00:00:00Z`.
     public static func format(_ seconds: Int64) -> String {
         let (days, rest) = seconds.quotientAndRemainder(dividingBy: 86_400)

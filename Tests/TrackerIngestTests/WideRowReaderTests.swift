@@ -17,6 +17,16 @@ import TrackerTime
         #expect(result.rows[1].line == 3)
     }
 
+    /// A cron job may write `date +%s`; a year alone is no time.
+    @Test func observedAtMayBeUnixSeconds() throws {
+        let result = try read("page,platform,observed_at,followers\nx,twitter,1391421600,10\n", format: .csv)
+        #expect(result.rows.map(\.time) == [1_391_421_600])
+        let json = try read(#"{"page": "x", "platform": "twitter", "observed_at": 1391421600, "followers": 10}"#, format: .ndjson, name: "x.ndjson")
+        #expect(json.rows.map(\.time) == [1_391_421_600])
+        let year = try #require(readError("page,platform,observed_at,followers\nx,twitter,2014,10\n"))
+        #expect(year.column == "observed_at" && year.message.contains("Unix seconds"))
+    }
+
     @Test func acceptsBOMAndCRLFAndQuotedFields() throws {
         let text = "\u{FEFF}page,platform,observed_at,\"fans\"\r\n\"cloud, \"\"watt\"\"\",facebook,2014-02-03,\"994\"\r\n"
             + "\"multi\nline\",facebook,2014-02-04,5\r\nlast,facebook,2014-02-05,6"

@@ -8,6 +8,15 @@ import TrackerTime
         #expect(UTCTime.parse("2000-02-29") == 951_782_400)
     }
 
+    @Test func unixSecondsAreNineOrTenDigits() {
+        #expect(UTCTime.parseUnixSeconds("1391421600") == 1_391_421_600)
+        #expect(UTCTime.parseUnixSeconds(" 999999999 ") == 999_999_999)
+        // A year, a count, milliseconds, a fraction: not seconds.
+        for text in ["2014", "12345678", "1391421600000", "1391421600.5", "-1391421600", ""] {
+            #expect(UTCTime.parseUnixSeconds(text) == nil, "\(text)")
+        }
+    }
+
     @Test func dateTimesWithoutOffsetAreUTC() {
         #expect(UTCTime.parse("2014-02-03T10:20:30") == Int64(1_391_385_600 + 37_230))
         #expect(UTCTime.parse("2014-02-03 10:20:30") == Int64(1_391_385_600 + 37_230))
