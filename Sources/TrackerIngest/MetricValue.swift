@@ -11,7 +11,8 @@ public enum MetricValue {
         case invalid(String)
     }
 
-    /// Parses a decimal number (surrounding spaces allowed); empty means not observed.
+    /// Parses a decimal number (surrounding spaces allowed); empty means not observed. A percentage
+    /// (`2.5%`, as dashboards export engagement rates) is its hundredth part.
     /// Plain decimals take a fast path that rounds exactly like `Double(String)`.
     public static func parse(bytes: UnsafeBufferPointer<UInt8>) -> Parsed {
         var start = 0, end = bytes.count
@@ -19,6 +20,10 @@ public enum MetricValue {
         while end > start, bytes[end - 1] == 32 || bytes[end - 1] == 9 { end -= 1 }
         if start == end { return .missing }
         if let value = fastDecimal(bytes, start, end) { return .value(value) }
+        if bytes[end - 1] == UInt8(ascii: "%"), end - 1 > start, bytes[end - 2] != UInt8(ascii: "%"),
+           case .value(let percent) = parse(bytes: UnsafeBufferPointer(rebasing: bytes[start..<(end - 1)])) {
+            return .value(percent / 100)
+        }
         guard let text = String(bytes: bytes[start..<end], encoding: .utf8),
               text.allSatisfy({ $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) || $0.isLetter }),
               let value = Double(text)

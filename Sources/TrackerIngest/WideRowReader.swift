@@ -128,8 +128,10 @@ struct Layout {
                 throw IngestError(source: source, line: header.line, message: "has a header that is not UTF-8 text (binary data?)")
             }
             guard let name = FieldRules.metric(text) else {
+                // Spreadsheets set to a European locale write CSV with semicolons.
+                let separator = header.count == 1 && text.contains(";") ? ": the file seems to be ';'-separated, and CSV is ','-separated" : ""
                 throw IngestError(source: source, line: header.line, column: "#\(index + 1)", value: text,
-                                  message: "is not a column name (letters, digits and '_')")
+                                  message: "is not a column name (letters, digits and '_')" + separator)
             }
             if names.contains(name) {
                 throw IngestError(source: source, line: header.line, column: name, message: "appears twice in the header")

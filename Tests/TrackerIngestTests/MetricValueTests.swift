@@ -25,7 +25,13 @@ import Testing
         #expect(MetricValue.parse("12345678901234567890") == .value(Double("12345678901234567890")!))
     }
 
-    @Test(arguments: ["abc", "12x", "1,234", "--1", "1.2.3", "0x", "."])
+    /// Dashboards export engagement rates as percentages.
+    @Test func aPercentageIsItsHundredthPart() {
+        #expect(MetricValue.parse("2.5%") == .value(0.025))
+        #expect(MetricValue.parse(" 28 % ") == .value(0.28))
+    }
+
+    @Test(arguments: ["abc", "12x", "1,234", "--1", "1.2.3", "0x", ".", "%", "5%%", "%5"])
     func rejectsWhatIsNotANumber(_ text: String) {
         guard case .invalid = MetricValue.parse(text) else {
             Issue.record("\(text) parsed as a number")

@@ -27,6 +27,11 @@ import TrackerTime
         #expect(year.column == "observed_at" && year.message.contains("Unix seconds"))
     }
 
+    @Test func aSemicolonSeparatedFileIsToldAsSuch() throws {
+        let error = try #require(readError("page;platform;observed_at;followers\nx;twitter;2024-01-01;10\n"))
+        #expect(error.line == 1 && error.message.hasSuffix("the file seems to be ';'-separated, and CSV is ','-separated"))
+    }
+
     @Test func acceptsBOMAndCRLFAndQuotedFields() throws {
         let text = "\u{FEFF}page,platform,observed_at,\"fans\"\r\n\"cloud, \"\"watt\"\"\",facebook,2014-02-03,\"994\"\r\n"
             + "\"multi\nline\",facebook,2014-02-04,5\r\nlast,facebook,2014-02-05,6"
