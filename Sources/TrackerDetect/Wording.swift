@@ -45,9 +45,8 @@ enum Wording {
 
     /// `2014-02-03`, with the time of day when it is not midnight (`2014-02-03 10:20`).
     static func date(_ time: Int64) -> String {
-        let iso = UTCTime.format(time)  // 2014-02-03T10:20:30Z
-        let day = String(iso.prefix(10))
-        return iso.hasSuffix("T00:00:00Z") ? day : day + " " + iso.dropFirst(11).prefix(5)
+        let text = minute(time)
+        return time % 86_400 == 0 ? String(text.prefix(10)) : text
     }
 
     /// "on 2024-03-02" for one time or a change between captures about a day apart (daily captures
@@ -60,7 +59,7 @@ enum Wording {
 
     /// `2014-02-03 00:00`: the time of day even at midnight.
     private static func minute(_ time: Int64) -> String {
-        let iso = UTCTime.format(time)
+        let iso = UTCTime.format(time)  // 2014-02-03T10:20:30Z
         return iso.prefix(10) + " " + iso.dropFirst(11).prefix(5)
     }
 
