@@ -23,6 +23,22 @@ extension Database {
         return names
     }
 
+    /// Whether some page has a value of the metric (a common column or another metric).
+    public func hasMetric(_ name: String) throws -> Bool {
+        let statement = try cachedStatement(SnapshotWriter.columns.contains(name)
+            ? "SELECT 1 FROM snapshot WHERE \(name) IS NOT NULL LIMIT 1" : "SELECT 1 FROM metric WHERE name = ?")
+        if !SnapshotWriter.columns.contains(name) { statement.bind(name, at: 1) }
+        return try statement.step()
+    }
+
+    /// Every metric some page has a value of: common ones in column order, then the others by name.
+    public func allMetricNames() throws -> [String] {
+        var names = try SnapshotWriter.columns.filter(hasMetric)
+        let extras = try cachedStatement("SELECT name FROM metric ORDER BY name")
+        while try extras.step() { names.append(extras.string(at: 0)) }
+        return names
+    }
+
     /// Every snapshot of the page in time order, with the values of `metrics`
     /// (common or extra; an unknown metric reads as never observed).
     public func history(of page: PageRef, metrics: [String], until: Int64? = nil) throws -> [HistoryRow] {

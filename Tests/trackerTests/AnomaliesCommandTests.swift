@@ -49,6 +49,20 @@ import Testing
         #expect(try box.run(["anomalies", "--kind", "nonsense"]).status == 64)
     }
 
+    /// A misspelt platform or metric would make `--fail-on` page no one, ever: it is an error.
+    @Test func aPlatformOrMetricNoPageHasIsAnError() throws {
+        let box = try loaded()
+        let metric = try box.run(["anomalies", "--metric", "folowers", "--fail-on", "critical", "--quiet"])
+        #expect(metric.status == 1)
+        #expect(metric.stderr.contains("Error: no page has a metric 'folowers'") && metric.stderr.contains("metrics: followers, following, fans"))
+        let platform = try box.run(["anomalies", "--platform", "twiter"])
+        #expect(platform.status == 1 && platform.stderr.contains("Hint: platforms: facebook, twitter"))
+        #expect(try box.run(["pages", "--platform", "twiter"]).status == 1)
+        // Names are matched as ingest stores them: lower case.
+        let spelled = try box.run(["anomalies", "--platform", "Twitter", "--metric", "Following", "--csv"])
+        #expect(spelled.status == 0 && spelled.stdout.contains("follow_churn"))
+    }
+
     /// A capture that keeps sending yesterday's engagement rate: one flatline, extended day by day
     /// as the stale value keeps arriving, the same whether ingested at once or a day at a time.
     @Test func aStaleEngagementRateIsAFlatline() throws {

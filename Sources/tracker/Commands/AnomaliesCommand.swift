@@ -50,13 +50,25 @@ struct AnomaliesCommand: ParsableCommand {
         }
     }
 
+    /// A platform or metric the database has never seen is a misspelling, not an empty list: under
+    /// `--fail-on` it would page no one, ever.
+    private func checkNames(in db: Database) throws {
+        try PageLookup.check(platform: platform, in: db)
+        if let metric, try !db.hasMetric(metric.lowercased()) {
+            let known = try db.allMetricNames()
+            throw CLIError("no page has a metric '\(metric)'",
+                           hint: known.isEmpty ? "the database has no snapshots yet" : "metrics: \(known.joined(separator: ", "))")
+        }
+    }
+
     func run() throws {
         let db = try database.openForReading()
         let listed = try db.read { db -> [ListedAnomaly] in
+            try checkNames(in: db)
             var filter = AnomalyFilter()
             filter.pageIDs = try page.map { try PageLookup.find($0, platform: platform, in: db).map(\.id) }
-            filter.platform = platform
-            filter.metric = metric
+            filter.platform = platform?.lowercased()
+            filter.metric = metric?.lowercased()
             filter.kinds = kind.map(\.rawValue)
             filter.since = since.flatMap { TimeExpression.parse($0, now: Int64(Date().timeIntervalSince1970)) }
             filter.severities = Severity.allCases.filter { $0 >= minSeverity }.map(\.rawValue)

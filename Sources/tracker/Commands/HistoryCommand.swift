@@ -108,6 +108,15 @@ enum PageLookup {
                        hint: known.isEmpty ? "the database has no pages yet: tracker ingest FILE"
                            : "known pages include \(known.joined(separator: ", ")); tracker pages lists them all")
     }
+
+    /// A `--platform` no page is on is a misspelling, not an empty list (under `--fail-on` it would
+    /// page no one, ever).
+    static func check(platform: String?, in db: Database) throws {
+        guard let platform, try db.allPages(platform: platform).isEmpty else { return }
+        let known = try db.allPages().map(\.platform).uniqued()
+        throw CLIError("no pages on platform '\(platform)'",
+                       hint: known.isEmpty ? "the database has no pages yet: tracker ingest FILE" : "platforms: \(known.joined(separator: ", "))")
+    }
 }
 
 extension Array where Element: Hashable {

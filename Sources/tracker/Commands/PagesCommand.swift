@@ -24,6 +24,7 @@ struct PagesCommand: ParsableCommand {
         let statement = try db.makeStatement(Database.pagesListingSQL)
         statement.bind(platform, at: statement.parameterIndex("platform")!)
         try db.read { db in
+            try PageLookup.check(platform: platform, in: db)
             guard output.resolved == .table else {
                 try ResultWriter.write(statement, format: output.resolved)
                 return
