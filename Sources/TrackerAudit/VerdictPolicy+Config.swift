@@ -5,7 +5,7 @@ public struct AuditConfigError: Error, CustomStringConvertible, Equatable {
     public let source: String
     public let field: String
     public let message: String
-    public var description: String { "\(source), field \"\(field)\": \(message)" }
+    public var description: String { field.isEmpty ? "\(source): \(message)" : "\(source), field \"\(field)\": \(message)" }
 }
 
 extension VerdictPolicy {
@@ -23,9 +23,14 @@ extension VerdictPolicy {
     public init(config data: Data, source: String) throws {
         self.init()
         func fail(_ field: String, _ message: String) -> AuditConfigError { AuditConfigError(source: source, field: field, message: message) }
-        guard let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
-            throw fail("", "is not a JSON object")
+        let parsed: Any
+        do {
+            parsed = try JSONSerialization.jsonObject(with: data)
+        } catch {
+            let reason = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "invalid JSON"
+            throw fail("", "is not valid JSON: \(reason)")
         }
+        guard let object = parsed as? [String: Any] else { throw fail("", "is not a JSON object") }
         let known: Set = ["families", "thresholds", "disable", "suspicious_score", "imbalance_ratio"]
         if let unknown = object.keys.sorted().first(where: { !known.contains($0) }) {
             throw fail(unknown, "is not a setting (known: \(known.sorted().joined(separator: ", ")))")

@@ -31,6 +31,16 @@ import Testing
         #expect(throws: AuditConfigError.self) { try policy(#"{"imbalance_ratio": 1}"#) }
         #expect(throws: AuditConfigError.self) { try policy("[1, 2]") }
     }
+
+    /// A file that is no JSON says so, not that a field named "" is no object.
+    @Test func aBrokenFileIsNamedAsInvalidJSON() {
+        do {
+            _ = try policy("{not json")
+            Issue.record("accepted broken JSON")
+        } catch {
+            #expect("\(error)".hasPrefix("rules.json: is not valid JSON"), "\(error)")
+        }
+    }
 }
 
 @Suite struct SummaryTests {
