@@ -7,6 +7,8 @@ public struct IngestCounts: Sendable, Equatable {
     public var added = 0
     public var updated = 0
     public var unchanged = 0
+    /// Rows that observed nothing (every metric cell empty): not stored, as no capture happened.
+    public var empty = 0
 
     public init() {}
 
@@ -15,6 +17,7 @@ public struct IngestCounts: Sendable, Equatable {
         case .added: added += 1
         case .updated: updated += 1
         case .unchanged: unchanged += 1
+        case .empty: empty += 1
         case .duplicate: break
         }
     }

@@ -33,6 +33,8 @@ public enum WriteOutcome: Equatable, Sendable {
     case unchanged
     /// The same page and time already came earlier in this invocation.
     case duplicate
+    /// Nothing observed (every value missing): nothing written, not even the page.
+    case empty
 }
 
 /// Writes snapshots within a write transaction, merging with what is stored:
@@ -135,6 +137,8 @@ public final class SnapshotWriter {
     /// Writes one snapshot. `values[i]` belongs to `slots[i]`; NaN means not observed.
     public func write(platform: String, page: String, time: Int64,
                       values: ArraySlice<Double>, slots: [MetricSlot]) throws -> WriteOutcome {
+        // A row of empty cells is a capture that failed: stored, it would read as one that happened.
+        guard values.contains(where: { !$0.isNaN }) else { return .empty }
         let pageID = try pageID(platform: platform, page: page)
         lastPageID = pageID
         let insert = insertSnapshot

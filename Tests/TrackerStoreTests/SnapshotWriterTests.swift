@@ -35,6 +35,18 @@ import Testing
         ])
     }
 
+    /// A row whose cells are all empty is a capture that failed: storing it would move the page's
+    /// last capture, and create a page that was never observed.
+    @Test func aRowThatObservedNothingIsNotStored() throws {
+        let db = try makeDatabase()
+        let (outcomes, _) = try ingest(db, metrics: ["followers", "likes"], rows: [
+            ("twitter", "a", 0, [.nan, .nan]), ("twitter", "a", day, [10, .nan]), ("twitter", "b", day, [.nan, .nan]),
+        ])
+        #expect(outcomes == [.empty, .added, .empty])
+        #expect(try db.rows("SELECT page, observed_at FROM snapshots") == [[.text("a"), .text("1970-01-02T00:00:00Z")]])
+        #expect(try db.scalar("SELECT count(*) FROM page") == .integer(1))
+    }
+
     @Test func identicalRowsChangeNothing() throws {
         let db = try makeDatabase()
         try ingest(db, metrics: ["followers"], rows: [("twitter", "a", 0, [10])])

@@ -84,11 +84,12 @@ struct IngestCommand: ParsableCommand {
         let g = { (n: Int) in ResultWriter.grouped(Int64(n)) }
         var text = "\(sourceNames): \(g(counts.rowsRead)) rows read, \(g(counts.added)) snapshots added, "
             + "\(g(counts.updated)) updated, \(g(counts.unchanged)) unchanged"
+        if counts.empty > 0 { text += ", \(g(counts.empty)) with no value (not stored)" }
         if counts.rowsRejected > 0 { text += ", \(g(counts.rowsRejected)) rejected" }
         text += "; \(g(session.pages.count)) pages, \(g(session.metrics.count)) metrics"
         if !noDetect { text += "; \(g(anomalies)) anomalies raised or extended" }
         text += String(format: "; %.2f s", seconds)
-        if counts.added == 0 && counts.updated == 0 && counts.rowsRead > 0 {
+        if counts.added == 0 && counts.updated == 0 && counts.unchanged > 0 {
             text += "\nNothing changed: every snapshot was already stored."
         }
         return text

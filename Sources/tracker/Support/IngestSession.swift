@@ -81,6 +81,7 @@ final class IngestSession {
                 continue
             }
             counts.record(outcome)
+            if outcome == .empty { continue }
             pages.insert(writer.lastPageID)
             if outcome != .unchanged {
                 let time = batch.times[row]
@@ -121,6 +122,7 @@ extension IngestCounts {
         added += other.added
         updated += other.updated
         unchanged += other.unchanged
+        empty += other.empty
     }
 }
 
