@@ -25,9 +25,11 @@ extension Database {
 
     /// Whether some page has a value of the metric (a common column or another metric).
     public func hasMetric(_ name: String) throws -> Bool {
-        let statement = try cachedStatement(SnapshotWriter.columns.contains(name)
-            ? "SELECT 1 FROM snapshot WHERE \(name) IS NOT NULL LIMIT 1" : "SELECT 1 FROM metric WHERE name = ?")
-        if !SnapshotWriter.columns.contains(name) { statement.bind(name, at: 1) }
+        if SnapshotWriter.columns.contains(name) {
+            return try cachedStatement("SELECT 1 FROM snapshot WHERE \(name) IS NOT NULL LIMIT 1").step()
+        }
+        let statement = try cachedStatement("SELECT 1 FROM metric WHERE name = ?")
+        statement.bind(name, at: 1)
         return try statement.step()
     }
 
