@@ -132,6 +132,17 @@ import Testing
         ])
     }
 
+    /// 0.274 − 0.284 is -0.009999999999999953 in binary floating point: the view shows -0.01.
+    @Test func gainsOfARateCarryNoFloatingPointNoise() throws {
+        let db = try makeDatabase()
+        try ingest(db, metrics: ["engagement_rate"], rows: [
+            ("facebook", "a", 0, [0.284]), ("facebook", "a", 7 * 86_400, [0.274]), ("facebook", "a", 14 * 86_400, [0.274]),
+        ])
+        #expect(try db.rows("SELECT change, change_per_day FROM gains WHERE change IS NOT NULL ORDER BY observed_at") == [
+            [.real(-0.01), .real(-0.01 / 7)], [.real(0), .real(0)],
+        ])
+    }
+
     @Test func findsPagesCaseInsensitively() throws {
         let db = try makeDatabase()
         try ingest(db, metrics: ["followers"], rows: [("twitter", "CloudWatt", 0, [1]), ("facebook", "cloudwatt", 0, [1])])
