@@ -3,8 +3,10 @@ import TrackerTime
 
 /// Numbers and times as a journalist would print them.
 enum Wording {
+    /// A count as printed: `4,140`; below 1,000 a fraction keeps its decimals without trailing
+    /// zeros (a usual weekly growth of `8.5`, not `8.50`: a count is no measured rate).
     static func count(_ value: Double) -> String {
-        if abs(value) < 1000 && value != value.rounded() { return decimal(value) }
+        if abs(value) < 1000 && value != value.rounded() { return withoutTrailingZeros(decimal(value)) }
         let digits = String(Int64(abs(value).rounded()))
         var grouped = ""
         for (offset, digit) in digits.enumerated() {
@@ -25,6 +27,13 @@ enum Wording {
         else if magnitude >= 0.1 { text = String(format: "%.2f", value) }
         else { text = String(format: "%.3g", value) }
         return text.replacingOccurrences(of: "-", with: "−")
+    }
+
+    private static func withoutTrailingZeros(_ text: String) -> String {
+        guard text.contains("."), !text.contains("e") else { return text }
+        var trimmed = Substring(text)
+        while trimmed.hasSuffix("0") { trimmed = trimmed.dropLast() }
+        return String(trimmed.hasSuffix(".") ? trimmed.dropLast() : trimmed)
     }
 
     static func value(_ value: Double, of metric: String) -> String {

@@ -35,7 +35,7 @@ import Testing
         #expect(surge.after == 4140)
         // The issue's own sentence: the surge says what became of the engaged audience.
         #expect(surge.explanation == "fans rose 994 → 4,140 (+316%) from 2014-02-03 to 2014-06-02, +185 a week, 22× the usual "
-            + "weekly growth of 8.50, while engagement rate fell 0.28 → 0.04: the engaged audience shrank from 278 to 166, "
+            + "weekly growth of 8.5, while engagement rate fell 0.28 → 0.04: the engaged audience shrank from 278 to 166, "
             + "so the newcomers do not engage.")
         for anomaly in anomalies { print(anomaly.kind, anomaly.metric, Wording.date(anomaly.detectedAt), anomaly.explanation) }
     }

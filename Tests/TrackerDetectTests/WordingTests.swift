@@ -19,6 +19,14 @@ import Testing
         #expect(Wording.decimal(0.1417) == "0.14")
     }
 
+    @Test func aFractionOfACountDropsTrailingZeros() {
+        #expect(Wording.count(8.5) == "8.5")  // a usual weekly growth, not "8.50"
+        #expect(Wording.count(12.04) == "12")
+        #expect(Wording.count(0.25) == "0.25")
+        #expect(Wording.signed(-3.5) == "−3.5")
+        #expect(Wording.decimal(8.5) == "8.50")  // a rate or a score keeps its two decimals
+    }
+
     @Test func aSpanOfHoursNamesItsStartNotOnlyItsEnd() {
         let day: Int64 = 1_396_483_200  // 2014-04-03 00:00 UTC
         // A level that held from midnight and was confirmed at 02:55 did not move at 02:55.
