@@ -114,6 +114,7 @@ import Testing
                                        "--rejects", rejects, "-"], stdin: try String(contentsOfFile: bad, encoding: .utf8))
         #expect(skipped.status == 0)
         #expect(skipped.stderr.contains("2 accounts read, 1 rejected"), "\(skipped.stderr)")
+        #expect(skipped.stderr.contains("with 1 account, 1 new or changed profile;"), "\(skipped.stderr)")
         #expect(try String(contentsOfFile: rejects, encoding: .utf8) == "id,handle,followers,created_at\n2,bob,lots,2014-01-01\n")
     }
 

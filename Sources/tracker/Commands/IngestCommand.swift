@@ -82,12 +82,13 @@ struct IngestCommand: ParsableCommand {
     private func summary(_ session: IngestSession, anomalies: Int, seconds: Double) -> String {
         let counts = session.total
         let g = { (n: Int) in ResultWriter.grouped(Int64(n)) }
-        var text = "\(sourceNames): \(g(counts.rowsRead)) rows read, \(g(counts.added)) snapshots added, "
+        let c = { (n: Int, noun: String) in ResultWriter.counted(n, noun) }
+        var text = "\(sourceNames): \(c(counts.rowsRead, "row")) read, \(c(counts.added, "snapshot")) added, "
             + "\(g(counts.updated)) updated, \(g(counts.unchanged)) unchanged"
         if counts.empty > 0 { text += ", \(g(counts.empty)) with no value (not stored)" }
         if counts.rowsRejected > 0 { text += ", \(g(counts.rowsRejected)) rejected" }
-        text += "; \(g(session.pages.count)) pages, \(g(session.metrics.count)) metrics"
-        if !noDetect { text += "; \(g(anomalies)) anomalies raised or extended" }
+        text += "; \(c(session.pages.count, "page")), \(c(session.metrics.count, "metric"))"
+        if !noDetect { text += "; \(ResultWriter.counted(anomalies, "anomaly", plural: "anomalies")) raised or extended" }
         text += String(format: "; %.2f s", seconds)
         if counts.added == 0 && counts.updated == 0 && counts.unchanged > 0 {
             text += "\nNothing changed: every snapshot was already stored."

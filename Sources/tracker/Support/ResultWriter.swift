@@ -83,6 +83,11 @@ final class ResultWriter {
         }
     }
 
+    /// `1 row`, `2 rows`, `1,000 accounts`: a summary line reads as a sentence.
+    static func counted(_ value: Int, _ noun: String, plural: String? = nil) -> String {
+        grouped(Int64(value)) + " " + (value == 1 ? noun : plural ?? noun + "s")
+    }
+
     static func grouped(_ value: Int64) -> String {
         let digits = String(value.magnitude)
         var result = ""

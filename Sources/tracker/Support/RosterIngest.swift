@@ -27,10 +27,11 @@ struct RosterIngest {
 
         func summary(source: String, seconds: Double) -> String {
             let g = { (n: Int) in ResultWriter.grouped(Int64(n)) }
-            var text = "\(source): \(g(read)) accounts read"
+            let c = { (n: Int, noun: String) in ResultWriter.counted(n, noun) }
+            var text = "\(source): \(c(read, "account")) read"
             if rejected > 0 { text += ", \(g(rejected)) rejected" }
             text += "; \(relation.rawValue) of \(page.platform)/\(page.handle) \(replaced ? "replaced" : "recorded")"
-                + " with \(g(members)) accounts, \(g(newVersions)) new or changed profiles"
+                + " with \(c(members, "account")), \(g(newVersions)) new or changed \(newVersions == 1 ? "profile" : "profiles")"
             if let summary {
                 text += String(format: "; %.1f%% suspicious, %.1f%% inactive", 100 * summary.share(.suspicious), 100 * summary.share(.inactive))
             }

@@ -50,11 +50,11 @@ struct GraphIngestCommand: ParsableCommand {
                 let hashes = try input.files.map { try read($0, now: now, into: writer, counts: &counts, repeated: &repeated, rejects: rejectsFile) }
                 try writer.finish()
                 try db.finishIngestRun(run, counts: counts, contentHash: hashes.count == 1 ? hashes[0] : nil)
-                return "\(sources): \(ResultWriter.grouped(Int64(counts.rowsRead))) edges read"
+                return "\(sources): \(ResultWriter.counted(counts.rowsRead, "edge")) read"
                     + (counts.rowsRejected > 0 ? ", \(counts.rowsRejected) rejected" : "")
                     + (repeated > 0 ? ", \(repeated) repeated (kept once)" : "")
                     + "; graph of \(ref.platform)/\(ref.handle) at \(UTCTime.format(takenAt)) \(writer.replacedExisting ? "replaced" : "recorded")"
-                    + " with \(ResultWriter.grouped(Int64(writer.edges))) edges"
+                    + " with \(ResultWriter.counted(writer.edges, "edge"))"
             }
         } catch {
             try? db.recordFailedIngestRun(source: sources, format: "graph", startedAt: started, error: "\(error)")
