@@ -134,12 +134,17 @@ struct ConflictsError: Error, CustomStringConvertible {
     var description: String {
         let shown = conflicts.prefix(10).map { conflict in
             "  \(conflict.platform)/\(conflict.page) at \(UTCTime.format(conflict.time)): \(conflict.metric) is stored as "
-                + "\(ResultWriter.plain(.real(conflict.stored))), the input says \(ResultWriter.plain(.real(conflict.incoming)))"
+                + "\(Self.shown(conflict.stored)), the input says \(Self.shown(conflict.incoming))"
         }
         let more = count > shown.count ? ["  … and \(count - shown.count) more"] : []
         return (["\(count) value\(count == 1 ? "" : "s") conflict with stored history; nothing was written:"] + shown + more)
             .joined(separator: "\n")
             + "\nHint: --on-conflict replace keeps the new values (the old ones are kept in the revision table), --on-conflict skip keeps the stored ones"
+    }
+
+    /// A count as the input wrote it (994, not 994.0); any other value in full.
+    private static func shown(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : ResultWriter.plain(.real(value))
     }
 }
 
