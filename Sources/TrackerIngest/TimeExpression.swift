@@ -1,11 +1,17 @@
 import TrackerTime
 
-/// A time given on the command line: an ISO 8601 date or date-time, `now`,
-/// or an age such as `90m`, `36h`, `7d`, `2w`, `1y` (that long before now).
+/// A time given on the command line: an ISO 8601 date or date-time, `now`, `today` or
+/// `yesterday` (the start of that UTC day), or an age such as `90m`, `36h`, `7d`, `2w`, `1y`
+/// (that long before now).
 public enum TimeExpression {
     public static func parse(_ text: String, now: Int64) -> Int64? {
         let trimmed = text.trimmingSpaces
-        if trimmed.lowercased() == "now" { return now }
+        switch trimmed.lowercased() {
+        case "now": return now
+        case "today": return startOfDay(now)
+        case "yesterday": return startOfDay(now) - 86_400
+        default: break
+        }
         if let time = UTCTime.parse(trimmed) { return time }
         guard let unit = trimmed.last, let amount = Double(trimmed.dropLast()), amount >= 0, amount.isFinite else {
             return nil
@@ -23,7 +29,12 @@ public enum TimeExpression {
         return now - Int64(amount * seconds)
     }
 
-    public static let help = "an ISO 8601 date or time, 'now', or an age like 36h, 7d, 2w, 1y"
+    public static let help = "an ISO 8601 date or time, 'now', 'today', 'yesterday', or an age like 36h, 7d, 2w, 1y"
+
+    /// Midnight UTC of the day holding `time`.
+    private static func startOfDay(_ time: Int64) -> Int64 {
+        (time >= 0 ? time / 86_400 : (time + 1) / 86_400 - 1) * 86_400
+    }
 }
 
 extension String {
