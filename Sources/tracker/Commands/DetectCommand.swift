@@ -53,7 +53,8 @@ struct DetectCommand: ParsableCommand {
             return (found, try pages?.count ?? db.allPages().count)
         }
         if !quiet {
-            Terminal.printError("\(ResultWriter.grouped(Int64(count.0))) anomalies on \(ResultWriter.grouped(Int64(count.1))) pages; "
+            Terminal.printError("\(ResultWriter.counted(count.1, "page")) judged, "
+                                + "\(ResultWriter.counted(count.0, "anomaly", plural: "anomalies")) found; "
                                 + String(format: "%.2f s", Date().timeIntervalSince(started)))
         }
     }
