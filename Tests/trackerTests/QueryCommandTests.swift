@@ -40,6 +40,21 @@ import Testing
         #expect(missing.stderr.contains("Hint:"))
     }
 
+    /// A metric first observed later (an audit figure, a new column) is no column of blanks in a
+    /// table of an earlier period; CSV keeps every column, so that a script's columns do not move.
+    @Test func aTableLeavesOutMetricsWithNoValueInThePeriod() throws {
+        let box = try Sandbox()
+        let file = try box.file("shop.csv", "page,platform,observed_at,followers,likes\n"
+            + "shop,instagram,2014-01-01,300,\nshop,instagram,2014-01-02,310,\nshop,instagram,2014-03-01,400,25\n")
+        #expect(try box.run(["ingest", "--quiet", file]).status == 0)
+        let january = ["history", "--page", "shop", "--until", "2014-01-31"]
+        let table = try box.run(january + ["--table"])
+        #expect(table.status == 0 && table.stdout.contains("followers_change") && !table.stdout.contains("likes"), "\(table.stdout)")
+        #expect(try box.run(january + ["--csv"]).stdout.hasPrefix("platform,page,observed_at,followers,followers_change,likes,likes_change\n"))
+        #expect(try box.run(january + ["--metric", "likes", "--table"]).stdout.contains("likes_change"))
+        #expect(try box.run(["history", "--page", "shop", "--table"]).stdout.contains("likes_change"))
+    }
+
     /// A misspelt metric is an error naming the page's metrics, not a column of blanks.
     @Test func aMetricThePageLacksIsAnErrorWithItsMetrics() throws {
         let box = try loaded()

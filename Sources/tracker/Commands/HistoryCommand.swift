@@ -38,19 +38,25 @@ struct HistoryCommand: ParsableCommand {
         let db = try database.openForReading()
         try db.read { db in
             let pages = try series.pages(in: db)
-            let metrics = try series.metrics(of: pages, in: db)
-            if output.resolved == .table { try printSparklines(db, pages: pages, metrics: metrics, from: from, to: to) }
+            let all = try series.metrics(of: pages, in: db)
+            let histories = try pages.map { try db.history(of: $0, metrics: all, until: to) }
+            // On a table, an unasked metric with no value in the period (an audit figure of another
+            // year) would be a column of blanks; CSV and JSON keep every column, for scripts.
+            let shown = series.metric.isEmpty && output.resolved == .table
+                ? all.indices.filter { i in histories.contains { $0.contains { $0.time >= from && $0.values[i] != nil } } }
+                : Array(all.indices)
+            if output.resolved == .table { printSparklines(pages, histories, all, shown, from: from) }
             let writer = ResultWriter(format: output.resolved,
-                                      columns: ["platform", "page", "observed_at"] + metrics.flatMap { [$0, "\($0)_change"] })
-            for page in pages {
-                var previous = [Double?](repeating: nil, count: metrics.count)
-                for row in try db.history(of: page, metrics: metrics, until: to) {
+                                      columns: ["platform", "page", "observed_at"] + shown.flatMap { [all[$0], "\(all[$0])_change"] })
+            for (page, rows) in zip(pages, histories) {
+                var previous = [Double?](repeating: nil, count: all.count)
+                for row in rows {
                     defer { for (i, value) in row.values.enumerated() where value != nil { previous[i] = value } }
                     guard row.time >= from else { continue }
                     var cells: [SQLValue] = [.text(page.platform), .text(page.handle), .text(UTCTime.format(row.time))]
-                    for (value, before) in zip(row.values, previous) {
-                        cells.append(MetricCell.value(value))
-                        cells.append(value.flatMap { v in before.map { MetricCell.value(v - $0) } } ?? .null)
+                    for i in shown {
+                        cells.append(MetricCell.value(row.values[i]))
+                        cells.append(row.values[i].flatMap { v in previous[i].map { MetricCell.value(v - $0) } } ?? .null)
                     }
                     writer.write(cells)
                 }
@@ -62,11 +68,13 @@ struct HistoryCommand: ParsableCommand {
 
 extension HistoryCommand {
     /// On a table, one line per page and metric: its sparkline over the period, first → last value.
-    func printSparklines(_ db: Database, pages: [PageRef], metrics: [String], from: Int64, to: Int64?) throws {
+    func printSparklines(_ pages: [PageRef], _ histories: [[HistoryRow]], _ metrics: [String], _ shown: [Int], from: Int64) {
         let out = StandardOutput()
-        let width = metrics.map(\.count).max() ?? 0
-        for page in pages {
-            for (index, values) in try sparklineValues(db, page, metrics, from, to).enumerated() where !values.isEmpty {
+        let width = shown.map { metrics[$0].count }.max() ?? 0
+        for (page, rows) in zip(pages, histories) {
+            for index in shown {
+                let values = rows.compactMap { $0.time >= from ? $0.values[index] : nil }
+                guard !values.isEmpty else { continue }
                 let name = metrics[index].padding(toLength: width, withPad: " ", startingAt: 0)
                 out.write("\(page.platform)/\(page.handle)  \(name)  \(Sparkline.draw(values, width: 40))  "
                           + "\(ResultWriter.human(MetricCell.value(values.first))) → \(ResultWriter.human(MetricCell.value(values.last)))\n")
@@ -74,11 +82,6 @@ extension HistoryCommand {
         }
         out.write("\n")
         out.flush()
-    }
-
-    private func sparklineValues(_ db: Database, _ page: PageRef, _ metrics: [String], _ from: Int64, _ to: Int64?) throws -> [[Double]] {
-        let rows = try db.history(of: page, metrics: metrics, until: to).filter { $0.time >= from }
-        return metrics.indices.map { index in rows.compactMap { $0.values[index] } }
     }
 }
 
