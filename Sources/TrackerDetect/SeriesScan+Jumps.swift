@@ -1,82 +1,114 @@
+/// What a running total's change at one observation is judged against, worked out once for both
+/// directions.
+struct JumpBar {
+    let usual: Usual
+    /// The noise of one change, floored.
+    let noise: Double
+    /// A rounded count's change is off by less than one step whatever the audience did: that much
+    /// of an excess is rounding (`slack`), and the rest is judged against the audience's own noise
+    /// (the measured noise without the rounding's share, a step²/6). Elsewhere: excess / noise.
+    let ownNoise: Double
+    let slack: Double
+    let minimum: Double
+    let threshold: Double
+    /// The last interval's change beyond the usual, and a running surge's pace beyond the usual rate.
+    let usualExcess: Double
+    let surgeExtra: Double
+
+    /// An excess over `days` in units of the noise, in its own direction.
+    func z(_ excess: Double, days d: Double) -> Double {
+        (excess >= 0 ? 1 : -1) * max(0, abs(excess) - slack) / (ownNoise * d.squareRoot())
+    }
+}
+
 extension SeriesScan {
     /// Spike or drop of a running total: a change over one or two intervals far beyond the usual
     /// change per day, judged in units of the usual day-to-day noise (scaled by √days for gaps).
     mutating func checkJump(_ i: Int) {
-        guard i >= 3, let (usual, increments) = jumpBaseline(i) else { return }
+        guard i >= 3, let bar = jumpBar(i) else { return }
+        for kind in [AnomalyKind.spike, .drop] { checkJump(kind, i, bar) }
+    }
+
+    // The helpers below are inlined: they split one check that runs on every observation of every
+    // running total, and a full re-detection should not pay for the split.
+
+    /// The bar for observation `i`; nil when the series is too young, or the change takes back a bad capture.
+    @inline(__always) private mutating func jumpBar(_ i: Int) -> JumpBar? {
+        guard let (usual, increments) = jumpBaseline(i) else { return nil }
         let level = v[i - 1]
         let q = quantum(max(0, i - DetectionSettings.baselineIncrements)...i)
         let noise = floored(usual.moveNoise, level: level, quantum: q, rate: usual.rate)
-        let usualExcess1 = usual.excess(of: v[i] - v[i - 1], from: t[i - 1], to: t[i])
+        let usualExcess = usual.excess(of: v[i] - v[i - 1], from: t[i - 1], to: t[i])
         let surgeExtra = surgeExtraPerDay(before: i, usual: usual.rate)
-        let minimum = max(2 * q, 3, 5e-4 * level)
         // A noise measured on few increments is uncertain: ask more of a young series; and more of
         // one whose ordinary days already went far (`tailFactor`).
         let threshold = max(self.threshold * (1 + 5 / Double(increments)).squareRoot(), tailFactor * usual.tail / noise)
-        if takesBackABadCapture(i, usual: usual, quantum: q, threshold: threshold) { return }
-        // A rounded count's change is off by less than one step whatever the audience did: that
-        // much of an excess is rounding, and the rest is judged against the audience's own noise
-        // (the measured noise without the rounding's share, a step²/6). Elsewhere: excess / noise.
-        let slack = q > 1 ? q : 0
+        if takesBackABadCapture(i, usual: usual, quantum: q, threshold: threshold) { return nil }
         let ownNoise = q > 1 ? max(floored(0, level: level, quantum: 1, rate: usual.rate),
                                    max(0, usual.moveNoise * usual.moveNoise - q * q / 6).squareRoot()) : noise
-        func z(_ excess: Double, days d: Double) -> Double {
-            (excess >= 0 ? 1 : -1) * max(0, abs(excess) - slack) / (ownNoise * d.squareRoot())
-        }
+        return JumpBar(usual: usual, noise: noise, ownNoise: ownNoise, slack: q > 1 ? q : 0,
+                       minimum: max(2 * q, 3, 5e-4 * level), threshold: threshold, usualExcess: usualExcess,
+                       surgeExtra: surgeExtra)
+    }
 
-        for kind in [AnomalyKind.spike, .drop] {
-            let sign: Double = kind == .spike ? 1 : -1
-            // While a surge runs, a jump its way is measured beyond the surge's own pace.
-            let pace = sign * surgeExtra > 0 ? surgeExtra : 0
-            let excess1 = usualExcess1 - pace * days(i - 1, i)
-            let z1 = z(excess1, days: days(i - 1, i))
-            // A jump within a day of the last one's end goes on with it (several captures a day
-            // see one burst in steps); it lasts a day or two, more is a surge's business.
-            if let event = log.open[kind], event.end < t[i], t[i] - event.end <= 86_400 {
-                if sign * z1 >= threshold, sign * excess1 >= minimum, days(max(0, index(of: event.start)), i) <= 3 {
-                    log.extend(jumpEvent(kind, from: event, to: i, score: max(event.score, sign * z1), usual: usual.rate))
-                    continue
-                }
-                if event.end == t[i - 1] { continue }  // the tail of the last jump is no new one
+    /// One direction of the check: extends the jump under way, raises a new one, or does nothing.
+    @inline(__always) private mutating func checkJump(_ kind: AnomalyKind, _ i: Int, _ bar: JumpBar) {
+        let sign: Double = kind == .spike ? 1 : -1
+        // While a surge runs, a jump its way is measured beyond the surge's own pace.
+        let pace = sign * bar.surgeExtra > 0 ? bar.surgeExtra : 0
+        let excess1 = bar.usualExcess - pace * days(i - 1, i)
+        let z1 = bar.z(excess1, days: days(i - 1, i))
+        // A jump within a day of the last one's end goes on with it (several captures a day
+        // see one burst in steps); it lasts a day or two, more is a surge's business.
+        if let event = log.open[kind], event.end < t[i], t[i] - event.end <= 86_400 {
+            if sign * z1 >= bar.threshold, sign * excess1 >= bar.minimum, days(max(0, index(of: event.start)), i) <= 3 {
+                log.extend(jumpEvent(kind, from: event, to: i, score: max(event.score, sign * z1), usual: bar.usual.rate))
+                return
             }
-            // Growth slowing back to normal after a surge is neither a drop nor a spike;
-            // one in a run of jumps is a surge in the making.
-            if sign * (v[i] - v[i - 1]) <= 0, recentSurge(before: t[i]) { continue }
-            if log.open[kind]?.end == t[i - 1] { continue }  // the tail of the last jump is no new one
-            // The excess of the interval ending at `b`, beyond the usual change and the surge's pace.
-            func excess(endingAt b: Int) -> Double {
-                usual.excess(of: v[b] - v[b - 1], from: t[b - 1], to: t[b]) - pace * days(b - 1, b)
-            }
-            func unusual(_ excess: Double, endingAt b: Int) -> Bool {
-                sign * z(excess, days: days(b - 1, b)) >= threshold
-            }
-            let previousExcess = excess(endingAt: i - 1)
-            // An unusual previous interval that was not raised (judged against last week's baseline,
-            // or too small alone) began this jump: the jump spans both. After two unusual intervals
-            // in a row, a third is a surge in the making.
-            let previousUnusual = unusual(previousExcess, endingAt: i - 1)
-            if previousUnusual, unusual(excess(endingAt: i - 2), endingAt: i - 2) { continue }
-            var start = i - 1, score = sign * z1
-            if previousUnusual || score < threshold || sign * excess1 < minimum {
-                // Two intervals together (a purchase delivered over two days): each must carry part of it.
-                let excess2 = excess1 + previousExcess
-                let z2 = z(excess2, days: days(i - 2, i))
-                guard sign * z2 >= threshold, sign * excess2 >= minimum,
-                      sign * excess1 >= noise * days(i - 1, i).squareRoot(),
-                      sign * previousExcess >= noise * days(i - 2, i - 1).squareRoot(),
-                      log.open[kind]?.end != t[i - 1] else { continue }
-                start = i - 2
-                score = sign * z2
-            }
-            // Less than a day after the last jump of this kind, and within its 3 days: the same burst.
-            if let last = log.open[kind], t[start] - last.end <= 86_400, t[start] >= last.end,
-               days(max(0, index(of: last.start)), i) <= 3 {
-                log.extend(jumpEvent(kind, from: last, to: i, score: max(last.score, score), usual: usual.rate))
-                continue
-            }
-            let event = Anomaly(metric: series.metric, kind: kind, start: t[start], end: t[i], detectedAt: t[i],
-                                severity: .info, score: score, before: v[start], after: v[i], explanation: "")
-            log.raise(jumpEvent(kind, from: event, to: i, score: score, usual: usual.rate))
+            if event.end == t[i - 1] { return }  // the tail of the last jump is no new one
         }
+        // Growth slowing back to normal after a surge is neither a drop nor a spike;
+        // one in a run of jumps is a surge in the making.
+        if sign * (v[i] - v[i - 1]) <= 0, recentSurge(before: t[i]) { return }
+        if log.open[kind]?.end == t[i - 1] { return }  // the tail of the last jump is no new one
+        guard let (start, score) = jumpStart(kind, i, bar, pace: pace, excess1: excess1, z1: z1) else { return }
+        // Less than a day after the last jump of this kind, and within its 3 days: the same burst.
+        if let last = log.open[kind], t[start] - last.end <= 86_400, t[start] >= last.end,
+           days(max(0, index(of: last.start)), i) <= 3 {
+            log.extend(jumpEvent(kind, from: last, to: i, score: max(last.score, score), usual: bar.usual.rate))
+            return
+        }
+        let event = Anomaly(metric: series.metric, kind: kind, start: t[start], end: t[i], detectedAt: t[i],
+                            severity: .info, score: score, before: v[start], after: v[i], explanation: "")
+        log.raise(jumpEvent(kind, from: event, to: i, score: score, usual: bar.usual.rate))
+    }
+
+    /// Where a jump of `kind` ending at `i` starts, and its score: the last interval alone, or the
+    /// last two (a purchase delivered over two days: each must carry part of it); nil when neither is a jump.
+    @inline(__always) private func jumpStart(_ kind: AnomalyKind, _ i: Int, _ bar: JumpBar, pace: Double, excess1: Double,
+                           z1: Double) -> (Int, Double)? {
+        let sign: Double = kind == .spike ? 1 : -1
+        // The excess of the interval ending at `b`, beyond the usual change and the surge's pace.
+        func excess(endingAt b: Int) -> Double {
+            bar.usual.excess(of: v[b] - v[b - 1], from: t[b - 1], to: t[b]) - pace * days(b - 1, b)
+        }
+        func unusual(_ excess: Double, endingAt b: Int) -> Bool {
+            sign * bar.z(excess, days: days(b - 1, b)) >= bar.threshold
+        }
+        let previousExcess = excess(endingAt: i - 1)
+        // An unusual previous interval that was not raised (judged against last week's baseline,
+        // or too small alone) began this jump: the jump spans both. After two unusual intervals
+        // in a row, a third is a surge in the making.
+        let previousUnusual = unusual(previousExcess, endingAt: i - 1)
+        if previousUnusual, unusual(excess(endingAt: i - 2), endingAt: i - 2) { return nil }
+        if !previousUnusual, sign * z1 >= bar.threshold, sign * excess1 >= bar.minimum { return (i - 1, sign * z1) }
+        let excess2 = excess1 + previousExcess
+        let z2 = bar.z(excess2, days: days(i - 2, i))
+        guard sign * z2 >= bar.threshold, sign * excess2 >= bar.minimum,
+              sign * excess1 >= bar.noise * days(i - 1, i).squareRoot(),
+              sign * previousExcess >= bar.noise * days(i - 2, i - 1).squareRoot(),
+              log.open[kind]?.end != t[i - 1] else { return nil }
+        return (i - 2, sign * z2)
     }
 
     /// The usual change against which observation `i` is judged: the last `baselineIncrements`
