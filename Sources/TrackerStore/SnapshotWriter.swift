@@ -73,6 +73,8 @@ public final class SnapshotWriter {
     public private(set) var conflicts: [Conflict] = []
     public private(set) var conflictCount = 0
     private let maxConflictsKept = 20
+    /// Metrics this writer registered that no value was stored for yet (a column left empty).
+    private var metricsWithoutValues: Set<Int64> = []
 
     public init(database: Database, policy: ConflictPolicy) throws {
         self.db = database
@@ -94,10 +96,25 @@ public final class SnapshotWriter {
         let insert = try db.cachedStatement("INSERT INTO metric (name) VALUES (?) ON CONFLICT (name) DO NOTHING")
         insert.bind(name, at: 1)
         try insert.run()
+        let created = db.changes == 1
         let select = try db.cachedStatement("SELECT id FROM metric WHERE name = ?")
         select.bind(name, at: 1)
         try select.step()
-        return select.int64(at: 0)
+        let id = select.int64(at: 0)
+        if created { metricsWithoutValues.insert(id) }
+        return id
+    }
+
+    /// Unregisters the metrics this writer registered and never stored a value of: an input column
+    /// that stayed empty is no metric of any page (it would be offered to `--metric` and listed).
+    public func forgetUnusedMetrics() throws {
+        let delete = try db.cachedStatement("DELETE FROM metric WHERE id = ?")
+        for id in metricsWithoutValues.sorted() {
+            delete.reset()
+            delete.bind(id, at: 1)
+            try delete.run()
+        }
+        metricsWithoutValues.removeAll()
     }
 
     // MARK: - Pages
@@ -169,6 +186,7 @@ public final class SnapshotWriter {
     }
 
     private func insertExtra(pageID: Int64, time: Int64, metricID: Int64, value: Double) throws {
+        if !metricsWithoutValues.isEmpty { metricsWithoutValues.remove(metricID) }
         let statement = try db.cachedStatement(
             "INSERT INTO metric_value (page_id, observed_at, metric_id, value, run_id) VALUES (?, ?, ?, ?, ?)")
         statement.bind(pageID, at: 1)
@@ -252,6 +270,7 @@ public final class SnapshotWriter {
             update.bind(time, at: 3)
             try update.run()
         case .extra(let id, _):
+            if !metricsWithoutValues.isEmpty { metricsWithoutValues.remove(id) }
             let upsert = try db.cachedStatement("""
                 INSERT INTO metric_value (page_id, observed_at, metric_id, value, run_id) VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT DO UPDATE SET value = excluded.value, run_id = excluded.run_id

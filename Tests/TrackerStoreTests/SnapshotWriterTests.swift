@@ -47,6 +47,21 @@ import Testing
         #expect(try db.scalar("SELECT count(*) FROM page") == .integer(1))
     }
 
+    /// An input column that stayed empty registers no metric: it would be offered to `--metric`.
+    @Test func aMetricThatGotNoValueIsForgotten() throws {
+        let db = try makeDatabase()
+        let (_, writer) = try ingest(db, metrics: ["followers", "likes", "shares"], rows: [
+            ("twitter", "a", 0, [10, .nan, 3]), ("twitter", "a", day, [11, .nan, .nan]),
+        ])
+        try db.write { _ in try writer.forgetUnusedMetrics() }
+        #expect(try db.rows("SELECT name FROM metric ORDER BY name") == [[.text("shares")]])
+        #expect(try !db.hasMetric("likes") && db.hasMetric("shares"))
+        // A metric registered before, by a run that stored its values, stays whatever this run brings.
+        let (_, again) = try ingest(db, metrics: ["followers", "shares"], rows: [("twitter", "a", 2 * day, [12, .nan])])
+        try db.write { _ in try again.forgetUnusedMetrics() }
+        #expect(try db.rows("SELECT name FROM metric ORDER BY name") == [[.text("shares")]])
+    }
+
     @Test func identicalRowsChangeNothing() throws {
         let db = try makeDatabase()
         try ingest(db, metrics: ["followers"], rows: [("twitter", "a", 0, [10])])

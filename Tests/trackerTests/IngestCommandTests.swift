@@ -26,6 +26,12 @@ import Testing
         // The third capture observed nothing: counted, not stored (the table below has no 2014-01-03).
         #expect(stdin.stderr.contains("3 rows read, 2 snapshots added, 0 updated, 0 unchanged, 1 with no value (not stored)"), "\(stdin.stderr)")
         #expect(stdin.stderr.contains("; 1 page, 1 metric; 0 anomalies raised"), "\(stdin.stderr)")
+        // A column left empty on every row is no metric: not counted, not offered to --metric.
+        let other = try Sandbox()
+        let empty = try other.run(["ingest", "--platform", "instagram", "-"],
+                                  stdin: "page,observed_at,followers,likes\nshop,2014-01-04,320,\n")
+        #expect(empty.stderr.contains("; 1 page, 1 metric;"), "\(empty.stderr)")
+        #expect(try other.run(["anomalies", "--metric", "likes"]).stderr.contains("Error: no page has a metric 'likes'"))
         let payload = #"{"data": [{"username": "cloudwatt", "public_metrics": {"followers_count": 1866, "following_count": 435, "tweet_count": 3120, "listed_count": 41}}]}"#
         let api = try box.run(["ingest", "--format", "twitter", "--at", "2014-07-01T06:00:00Z", "-"], stdin: payload)
         #expect(api.status == 0, "\(api.stderr)")

@@ -36,6 +36,7 @@ final class IngestSession {
     /// Ingests every input; call inside a write transaction.
     func ingest(_ paths: [String]) throws {
         for path in paths { try ingest(path) }
+        try writer.forgetUnusedMetrics()
         if writer.conflictCount > 0 { throw ConflictsError(conflicts: writer.conflicts, count: writer.conflictCount) }
     }
 
@@ -67,7 +68,8 @@ final class IngestSession {
     private func write(_ batch: ObservationBatch, counts: inout IngestCounts) throws {
         for row in batch.rejected { try reject(row.error, raw: row.raw, header: batch.header, counts: &counts) }
         let slots = try slots(for: batch.metrics)
-        metrics.formUnion(batch.metrics)
+        // The metrics observed: a column that stays empty is no metric of this input.
+        var unseen = batch.metrics.indices.filter { !metrics.contains(batch.metrics[$0]) }
         for row in 0..<batch.count {
             counts.rowsRead += 1
             let outcome = try writer.write(platform: batch.platforms[row], page: batch.pages[row], time: batch.times[row],
@@ -82,11 +84,21 @@ final class IngestSession {
             }
             counts.record(outcome)
             if outcome == .empty { continue }
+            if !unseen.isEmpty { noteObserved(batch, row: row, unseen: &unseen) }
             pages.insert(writer.lastPageID)
             if outcome != .unchanged {
                 let time = batch.times[row]
                 firstChange[writer.lastPageID] = min(firstChange[writer.lastPageID] ?? time, time)
             }
+        }
+    }
+
+    private func noteObserved(_ batch: ObservationBatch, row: Int, unseen: inout [Int]) {
+        let values = batch.values(ofRow: row)
+        unseen.removeAll { index in
+            guard !values[values.startIndex + index].isNaN else { return false }
+            metrics.insert(batch.metrics[index])
+            return true
         }
     }
 
