@@ -18,6 +18,19 @@ import Testing
         #expect(quiet.status == 0 && quiet.stdout.isEmpty && quiet.stderr.isEmpty)
     }
 
+    /// A folder is said to be one, with how to give its files, by every ingest command.
+    @Test func aFolderIsNoInput() throws {
+        let box = try Sandbox()
+        let folder = repositoryRoot.appendingPathComponent("examples").path
+        for command in [["ingest"], ["followers", "ingest", "--page", "a", "--platform", "twitter"],
+                        ["graph", "ingest", "--page", "a", "--platform", "twitter"]] {
+            let result = try box.run(command + [folder])
+            #expect(result.status == 1)
+            #expect(result.stderr.contains("Error: \(folder) is a folder, not a file"), "\(result.stderr)")
+            #expect(result.stderr.contains("Hint: give the files in it, such as \(folder)/*.csv"), "\(result.stderr)")
+        }
+    }
+
     @Test func readsStandardInputAndAPIPayloads() throws {
         let box = try Sandbox()
         let stdin = try box.run(["ingest", "--platform", "instagram", "-"],

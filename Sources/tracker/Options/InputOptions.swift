@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import TrackerIngest
 
 /// `--skip-invalid`, `--rejects`, `--quiet` and the input files: shared by every ingest command.
@@ -35,6 +36,15 @@ struct InputOptions: ParsableArguments {
     /// The format of a roster or edge file: given, else from its extension (CSV for standard input).
     static func profileFormat(of path: String, given: ProfileFormat?, hint: String) throws -> ProfileFormat {
         if let format = given ?? (path == "-" ? .csv : ProfileFormat.guess(path: path)) { return format }
+        try refuseFolder(path)
         throw CLIError("cannot tell the format of \(path) from its name", hint: "give --format \(hint)")
+    }
+
+    /// A folder has no format to tell: say what it is, and how to give its files.
+    static func refuseFolder(_ path: String) throws {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else { return }
+        let folder = path.hasSuffix("/") ? String(path.dropLast()) : path
+        throw CLIError("\(path) is a folder, not a file", hint: "give the files in it, such as \(folder)/*.csv")
     }
 }

@@ -120,6 +120,7 @@ final class IngestSession {
         if let given { return given }
         if path == "-" { return .csv }
         guard let format = InputFormat.guess(path: path) else {
+            try InputOptions.refuseFolder(path)
             throw CLIError("cannot tell the format of \(path) from its name",
                            hint: "give --format csv|tsv|ndjson|json|twitter|facebook|youtube")
         }
