@@ -10,8 +10,8 @@ extension SeriesScan {
         if let ongoing = log.continuing(.surge, previous: t[i - 1]) { return extendSurge(ongoing, i) }
         // The window starts `windowDays` before the current UTC week, so that its baseline is
         // computed once a week, the same whether judged day by day or all at once.
-        let a = index(of: Usual.weekStart(t[i]) - windowDays * 86_400)
-        guard a <= i - 3, days(a, i) >= 14, roughlyUnusual(a, i) else { return false }
+        let (a, averageRate) = surgeWindow(i, windowDays: windowDays)
+        guard a <= i - 3, days(a, i) >= 14, let averageRate, roughlyUnusual(a, i, averageRate) else { return false }
         guard let (usual, noise, baselineDays) = surgeBaseline(endingAt: a, i) else { return false }
         let span = days(a, i)
         let excess = v[i] - v[a] - usual.rate * span
@@ -50,13 +50,24 @@ extension SeriesScan {
         return true
     }
 
+    /// Where the window of `windowDays` starts for observation `i`'s UTC week, and the average
+    /// growth per day over the `surgeBaselineDays` before it (nil when none is known): the same for
+    /// the whole week, so worked out once a week.
+    private mutating func surgeWindow(_ i: Int, windowDays: Int64) -> (start: Int, averageRate: Double?) {
+        let week = Usual.weekStart(t[i])
+        if let cached = surgeWindows.first(where: { $0.week == week && $0.days == windowDays }) { return (cached.start, cached.rate) }
+        let a = index(of: week - windowDays * 86_400)
+        let from = index(of: t[a] - DetectionSettings.surgeBaselineDays * 86_400)
+        let rate = from < a ? (v[a] - v[from]) / days(from, a) : nil
+        surgeWindows.removeAll { $0.days == windowDays }
+        surgeWindows.append((week, windowDays, a, rate))
+        return (a, rate)
+    }
+
     /// A cheap necessary condition, before robust statistics: against the average growth of the
     /// baseline, the recent change is off by at least 0.5% of the level (a surge needs 1% against the median).
-    private func roughlyUnusual(_ a: Int, _ i: Int) -> Bool {
-        let from = index(of: t[a] - DetectionSettings.surgeBaselineDays * 86_400)
-        guard from < a else { return false }
-        let averageRate = (v[a] - v[from]) / days(from, a)
-        return abs(v[i] - v[a] - averageRate * days(a, i)) >= 0.005 * abs(v[a])
+    private func roughlyUnusual(_ a: Int, _ i: Int, _ averageRate: Double) -> Bool {
+        abs(v[i] - v[a] - averageRate * days(a, i)) >= 0.005 * abs(v[a])
     }
 
     /// The usual change over `surgeBaselineDays` before index `end`, its floored noise, and its length in days.

@@ -52,6 +52,8 @@ struct SeriesScan {
     var jumpBaselineCache: (week: Int64, value: (Usual, Int)?)?
     /// Surge baselines by the index they end at (a pure function of the data before it).
     var surgeBaselineCache: [Int: Usual?] = [:]
+    /// Each surge window's start and average growth before it, for the week they were worked out for.
+    var surgeWindows: [(week: Int64, days: Int64, start: Int, rate: Double?)] = []
 
     init(series: Series, settings: DetectionSettings, open: [Anomaly], companion: Series?) {
         self.series = series
