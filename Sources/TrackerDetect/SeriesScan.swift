@@ -119,28 +119,37 @@ struct SeriesScan {
         let lower = max(1, first)
         guard last - lower + 1 >= max(minimum, 1) else { return nil }
         let range = lower...last
-        scratch.removeAll(keepingCapacity: true)
-        for j in range where dt[j] > 0 { scratch.append(perDay[j]) }
-        guard scratch.count >= minimum else { return nil }
-        let median = Robust.median(&scratch)
+        // Written through pointers, not appended: this runs once a week for every series and
+        // window, and an append checks the array's uniqueness and capacity each time.
+        var changes = [Double](unsafeUninitializedCapacity: range.count) { buffer, count in
+            dt.withUnsafeBufferPointer { dt in
+                perDay.withUnsafeBufferPointer { perDay in
+                    for j in range where dt[j] > 0 { buffer[count] = perDay[j]; count += 1 }
+                }
+            }
+        }
+        guard changes.count >= minimum else { return nil }
+        let median = Robust.median(&changes)
         let rounded = isRounded(range)
         let rate = rounded ? roundedRate(range, median: median) : median
         var usual = Usual(rate: rate, noise: 0, moveNoise: 0, weekday: Usual.noCycle)
         let cycle = weekly && range.count >= 21 && !rounded
         if cycle { usual.weekday = weekdayPattern(range, rate: rate) }
-        scratch.removeAll(keepingCapacity: true)
-        for j in range where dt[j] > 0 {
-            if cycle, (0.5...1.5).contains(dt[j]), weekdayCounts[weekdays[j]] >= 3 {
-                // Measured against its weekday's pattern without it: a median of a few days passes
-                // through one of them, which would make the noise look smaller than a new day meets.
-                let departure = v[j] - v[j - 1] - rate * dt[j]
-                scratch.append((departure - weekdayMedians[weekdays[j]].without(departure)) / rootDt[j])
-            } else {
-                scratch.append(usual.excess(of: v[j] - v[j - 1], days: dt[j], endingAt: t[j]) / rootDt[j])
+        var departures = [Double](unsafeUninitializedCapacity: range.count) { buffer, count in
+            for j in range where dt[j] > 0 {
+                if cycle, (0.5...1.5).contains(dt[j]), weekdayCounts[weekdays[j]] >= 3 {
+                    // Measured against its weekday's pattern without it: a median of a few days passes
+                    // through one of them, which would make the noise look smaller than a new day meets.
+                    let departure = v[j] - v[j - 1] - rate * dt[j]
+                    buffer[count] = (departure - weekdayMedians[weekdays[j]].without(departure)) / rootDt[j]
+                } else {
+                    buffer[count] = usual.excess(of: v[j] - v[j - 1], days: dt[j], endingAt: t[j]) / rootDt[j]
+                }
+                count += 1
             }
         }
-        (usual.noise, usual.moveNoise) = Robust.flatSigma(&scratch)
-        usual.tail = Robust.secondLargest(scratch)
+        (usual.noise, usual.moveNoise) = Robust.flatSigma(&departures)
+        usual.tail = Robust.secondLargest(departures)
         if rounded { usual.moveNoise = usual.noise }
         return usual
     }
