@@ -189,15 +189,16 @@ struct SeriesScan {
     private mutating func weekdayPattern(_ range: ClosedRange<Int>, rate: Double) -> SIMD8<Double> {
         let stride = range.count
         if byWeekday.count < 7 * stride { byWeekday = [Double](repeating: 0, count: 7 * stride) }
-        var counts = SIMD8<Int>()
-        byWeekday.withUnsafeMutableBufferPointer { buffer in
-            for j in range where (0.5...1.5).contains(dt[j]) {
-                let day = weekdays[j]
-                buffer[day * stride + counts[day]] = v[j] - v[j - 1] - rate * dt[j]
-                counts[day] += 1
+        weekdayCounts.withUnsafeMutableBufferPointer { counts in
+            for day in 0..<7 { counts[day] = 0 }
+            byWeekday.withUnsafeMutableBufferPointer { buffer in
+                for j in range where (0.5...1.5).contains(dt[j]) {
+                    let day = weekdays[j]
+                    buffer[day * stride + counts[day]] = v[j] - v[j - 1] - rate * dt[j]
+                    counts[day] += 1
+                }
             }
         }
-        for day in 0..<7 { weekdayCounts[day] = counts[day] }
         var pattern = Usual.noCycle
         byWeekday.withUnsafeMutableBufferPointer { buffer in
             for day in 0..<7 where weekdayCounts[day] >= 3 {
