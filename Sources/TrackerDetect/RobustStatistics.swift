@@ -16,12 +16,10 @@ enum Robust {
         return (lower + upper) / 2
     }
 
-    /// The standard deviation of a normal sample with the same smallest 80% of absolute deviations:
-    /// as robust to a few wild values as the MAD, but half as noisy on small samples.
-    static func trimmedSigma(_ values: inout [Double], around center: Double) -> Double {
-        if center != 0 || values.contains(where: { $0 < 0 }) {
-            for i in values.indices { values[i] = abs(values[i] - center) }
-        }
+    /// The standard deviation of a normal sample with the same smallest 80% of absolute deviations
+    /// (`values`, all ≥ 0, reordered in place): as robust to a few wild values as the MAD, but
+    /// half as noisy on small samples.
+    static func trimmedSigma(_ values: inout [Double]) -> Double {
         let kept = max(1, values.count * 4 / 5)
         // The smallest `kept` values, in any order: a selection, not a sort.
         if kept < values.count { _ = values.withUnsafeMutableBufferPointer { select($0, kept) } }
@@ -49,7 +47,7 @@ enum Robust {
         // The MAD is positive exactly when at most half the values are zero: counted, not selected.
         let moving = values.reduce(0) { $1 > 0 ? $0 + 1 : $0 }
         if moving >= values.count - values.count / 2 {
-            let sigma = trimmedSigma(&values, around: 0)
+            let sigma = trimmedSigma(&values)  // already absolute
             return (sigma, sigma)
         }
         let mad = 1.4826 * median(&values)
