@@ -35,8 +35,9 @@ public struct PageDetector: Sendable {
             var scan = SeriesScan(series: one, settings: settings, open: open.filter { $0.metric == one.metric },
                                   companion: Self.companion(of: one.metric, in: byMetric))
             for i in max(1, one.firstIndex(atOrAfter: from))..<one.count { scan.step(i) }
-            found += scan.results
-            surges[one.metric, default: []] += scan.results.filter { $0.kind == .surge }
+            let results = scan.results
+            found += results
+            surges[one.metric, default: []] += results.filter { $0.kind == .surge }
         }
         if let rate = byMetric["engagement_rate"] {
             for audience in ["fans", "followers"] {

@@ -187,7 +187,7 @@ extension SeriesScan {
             event.end = t[i]
             event.after = after
             event.score = max(event.score, z)
-            log.extend(shiftDescribed(event))
+            log.extend(event)
             return
         }
         // Quiet after a shift, and shortly after an outlier began (the same burst); an outlier
@@ -195,10 +195,11 @@ extension SeriesScan {
         guard !inRefractory(i, after: [.levelShift]), !recentlyStarted(i, [.spike, .drop]) else { return }
         let event = Anomaly(metric: series.metric, kind: .levelShift, start: t[split], end: t[i], detectedAt: t[i],
                             severity: .info, score: z, before: before, after: after, explanation: "")
-        log.raise(shiftDescribed(event))
+        log.raise(event)
     }
 
-    private func shiftDescribed(_ event: Anomaly) -> Anomaly {
+    /// A level shift's severity and sentence, from its final span and values (see `results`).
+    func shiftDescribed(_ event: Anomaly) -> Anomaly {
         var event = event
         let ratio = event.before != 0 ? event.after / event.before : 2
         event.severity = ratio >= 2 || ratio <= 0.5 ? .critical : ratio >= 1.3 || ratio <= 0.77 ? .warning : .info

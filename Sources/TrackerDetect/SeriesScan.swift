@@ -76,7 +76,9 @@ struct SeriesScan {
         scratch.reserveCapacity(64)
     }
 
-    var results: [Anomaly] { log.results }
+    /// What the scan raised or extended. A level shift is extended on most observations while a
+    /// gauge holds its new level: it is worded once, here, from its final span and values.
+    var results: [Anomaly] { log.results.map { $0.kind == .levelShift ? shiftDescribed($0) : $0 } }
 
     /// Whether some 96 consecutive observations lie within `gaugeLongDays` (the long window's reach).
     private static func hasDenseStretch(_ times: [Int64]) -> Bool {
