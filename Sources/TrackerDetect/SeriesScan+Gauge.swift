@@ -168,9 +168,7 @@ extension SeriesScan {
         guard let from = gaugeWindowStart(before: split) else { return }
         shiftWindow.move(to: from..<split, in: v)
         let before = shiftWindow.median
-        scratch.removeAll(keepingCapacity: true)
-        for j in split...i { scratch.append(v[j]) }
-        let after = scratch.reduce(0, +) / Double(scratch.count)
+        let after = v[split...i].reduce(0, +) / Double(i - split + 1)
         guard abs(after - before) >= threshold * 0.75 * 0.01 * abs(before),
               abs(after - before) >= threshold * 0.75 * longSpread(before: split),
               abs(after - before) > DetectionSettings.shiftShareOfExtreme * longExtreme(before: split)

@@ -31,7 +31,6 @@ struct SeriesScan {
     let rootDt: [Double]
     let perDay: [Double]
     let weekdays: [Int]
-    var scratch: [Double] = []
     /// The long windows of a gauge's spread (one for outliers, one for level shifts), and whether
     /// they can ever hold the 96 values they need (a daily gauge has at most 61 in 60 days, so its
     /// windows are never moved).
@@ -73,7 +72,6 @@ struct SeriesScan {
         rootDt = dt.map { $0.squareRoot() }
         perDay = series.values.indices.map { [dt, v] j in j == 0 || dt[j] <= 0 ? 0 : (v[j] - v[j - 1]) / dt[j] }
         weekdays = series.times.map(Usual.weekday)
-        scratch.reserveCapacity(64)
     }
 
     /// What the scan raised or extended. A level shift is extended on most observations while a
