@@ -52,6 +52,9 @@ public struct DetectionSettings: Sendable, Equatable {
     static let gaugeWindow = 48
     /// After a gauge's alarm, nothing new is raised on it for this long.
     static let gaugeQuietSeconds: Int64 = 12 * 3600
+    /// A gauge's rests at one value over this many days before a run are its habit (a daily
+    /// plateau, a cap it reaches every weekend): a run no longer than those is no flatline.
+    static let restHabitDays: Int64 = 8
     /// Values that make the long-run spread of a gauge, none older than `gaugeLongDays`.
     static let gaugeLongWindow = 480
     static let gaugeLongDays: Int64 = 60
@@ -98,6 +101,7 @@ public struct DetectionSettings: Sendable, Equatable {
         dilutionDays + 28,                          // dilution, and the audience's growth before its start
         churnMaxDays + surgeBaselineDays,           // follow churn, and the growth before the rise
         baselineDays + peakDays + 21,               // a gauge: daily peaks, their windows, a shift 3 weekly values back
+        baselineDays + restHabitDays,               // a flatline: the window before the run, and its rests
         7 + natureDays,                             // the shape of a metric known by neither name
     ].max()!
 }

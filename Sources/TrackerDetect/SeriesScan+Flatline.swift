@@ -7,7 +7,9 @@ extension SeriesScan {
     /// raised to the run's steps; the score is that chance in powers of ten (6: one in a million),
     /// judged against the gauge threshold. A value that often rests (a rate with two decimals) never
     /// builds a score, and a count of n per interval repeats by chance about once in 2√(πn) steps
-    /// (Poisson), however rarely it did before: one that sits at 0 is quiet, not stuck.
+    /// (Poisson), however rarely it did before: one that sits at 0 is quiet, not stuck. Nor is a run
+    /// stuck while it is no longer than the gauge's rests at that value over the `restHabitDays`
+    /// before it (a plateau it reaches every day), the habit being looked up only once a run scores.
     mutating func checkFlatline(_ i: Int) {
         guard v[i] == v[i - 1] else { return }
         if var event = log.continuing(.flatline, previous: t[i - 1]) {
@@ -20,9 +22,10 @@ extension SeriesScan {
         }
         // Where the run began: remembered from the step before while it goes on unraised (a count
         // sitting at 0 for months would otherwise be walked back over at every step).
-        var first = flatRun?.end == i - 1 ? flatRun!.first : i - 1
+        let continued = flatRun?.end == i - 1 ? flatRun : nil
+        var first = continued?.first ?? i - 1
         while first > 0, v[first - 1] == v[i] { first -= 1 }
-        flatRun = (end: i, first: first)
+        flatRun = (end: i, first: first, habit: continued?.habit)
         guard let from = gaugeWindowStart(before: first) else { return }
         // The steps j-1 → j for j in from+1...first: the window's own, and the step into the run.
         var moved = 0
@@ -32,11 +35,24 @@ extension SeriesScan {
         if !isRate, v[i] == v[i].rounded() { still = max(still, min(1, 1 / (2 * (Double.pi * v[i]).squareRoot()))) }
         let score = Double(i - first) * -log10(still)
         guard score >= threshold else { return }
+        let habit = flatRun?.habit ?? longestRest(at: v[i], before: first)
+        flatRun?.habit = habit
+        guard i - first > habit else { return }
         let name = Wording.metricName(series.metric)
         let explanation = "\(name) stayed at exactly \(Wording.value(v[i], of: series.metric)) \(Wording.interval(t[first], t[i])), "
             + "where it had moved on \(moved) of the \(steps) observations before: a value that stands still "
             + "may come from a stale capture."
         log.raise(Anomaly(metric: series.metric, kind: .flatline, start: t[first], end: t[i], detectedAt: t[i],
                           severity: .info, score: score, before: v[first - 1], after: v[i], explanation: explanation))
+    }
+
+    /// The most steps of one run at `value` that ended in the `restHabitDays` before index `j`.
+    private func longestRest(at value: Double, before j: Int) -> Int {
+        var longest = 0, run = 0
+        for k in index(of: t[j] - DetectionSettings.restHabitDays * 86_400)..<j {
+            run = k > 0 && v[k] == value && v[k - 1] == value ? run + 1 : 0
+            longest = max(longest, run)
+        }
+        return longest
     }
 }

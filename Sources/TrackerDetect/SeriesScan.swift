@@ -47,7 +47,7 @@ struct SeriesScan {
     var dailyPeaks = DailyPeaks()
     var churnPeak = SlidingPeak()
     /// The run of equal values ending at `end` that the flatline check last measured.
-    var flatRun: (end: Int, first: Int)?
+    var flatRun: (end: Int, first: Int, habit: Int?)?
     var jumpBaselineCache: (week: Int64, value: (Usual, Int)?)?
     /// Surge baselines by the index they end at (a pure function of the data before it).
     var surgeBaselineCache: [Int: Usual?] = [:]

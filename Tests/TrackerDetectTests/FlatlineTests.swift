@@ -53,8 +53,31 @@ import Testing
         #expect(detect(Self.stuck(metric: "mentions", level: 600, decimals: 1, stuckUntil: 105)).contains { $0.kind == .flatline })
     }
 
-    @Test func judgedDayByDayItIsTheSameEvent() {
-        let series = [Self.stuck()]
+    /// An hourly rate that rests at its cap of 0.08 for ten hours every day, and on day 15 for 40.
+    static func cappedDaily() -> Series {
+        var random = SplitMix64(seed: 5)
+        var times: [Int64] = [], values: [Double] = []
+        for hour in 0..<(20 * 24) {
+            let capped = hour % 24 >= 8 && hour % 24 < 18 || (15 * 24 + 8..<15 * 24 + 48).contains(hour)
+            times.append(DailySeries.start + Int64(hour) * 3600)
+            values.append(capped ? 0.08 : ((0.05 + 0.005 * random.normal()) * 1e5).rounded() / 1e5)
+        }
+        return Series(metric: "engagement_rate", times: times, values: values)
+    }
+
+    /// A plateau the gauge reaches every day is its habit; a rest that outlasts it is raised.
+    @Test func aDailyRestIsNoFlatlineUntilItOutlastsItsHabit() throws {
+        let found = detect(Self.cappedDaily()).filter { $0.kind == .flatline }
+        let day = { (time: Int64) in Int((time - DailySeries.start) / DailySeries.day) }
+        #expect(!found.contains { (1..<15).contains(day($0.start)) })
+        let event = try #require(found.first { day($0.start) == 15 })
+        #expect(event.detectedAt > event.start + 9 * 3600)
+        #expect(event.end == event.start + 39 * 3600)
+    }
+
+    @Test(arguments: [stuck(), cappedDaily()])
+    func judgedDayByDayItIsTheSameEvent(_ stuck: Series) {
+        let series = [stuck]
         let detector = PageDetector()
         #expect(IncrementalTests.dayByDay(series, detector: detector).sorted(by: IncrementalTests.order)
                 == detector.detect(series: series, from: .min, open: []).sorted(by: IncrementalTests.order))
