@@ -46,7 +46,8 @@ struct SeriesScan {
     var shiftWindow = RollingMedian()
     var dailyPeaks = DailyPeaks()
     var churnPeak = SlidingPeak()
-    /// The run of equal values ending at `end` that the flatline check last measured.
+    /// The run of equal values ending at `end` that the flatline check last measured, and the
+    /// gauge's longest earlier rest at that value once looked up (its habit).
     var flatRun: (end: Int, first: Int, habit: Int?)?
     var jumpBaselineCache: (week: Int64, value: (Usual, Int)?)?
     /// Surge baselines by the index they end at (a pure function of the data before it).
