@@ -21,10 +21,13 @@ import TrackerIngest
                 guard let rule else { return VerdictPolicy().judge(p, now: at).label == .suspicious }
                 return rule.check(p, now: at)
             }
-            let counts = Counts(srf.map { (judge($0.profile, now), $0.fake) })
+            let labelled = srf.map { (judge($0.profile, now), $0.fake) }
+            let counts = Counts(labelled)
             let caught = bought.compactMap { judge($0, boughtNow) }
             let boughtRecall = caught.isEmpty ? "n/a" : String(format: "%.3f", Double(caught.filter { $0 }.count) / Double(caught.count))
-            print("audit \(name.padding(toLength: 32, withPad: " ", startingAt: 0)) SRF: \(counts)  bought recall \(boughtRecall)")
+            // Both sets as one, as Cresci et al. pooled their humans and their bought accounts.
+            let pooled = Counts(labelled + caught.map { ($0, true) })
+            print("audit \(name.padding(toLength: 32, withPad: " ", startingAt: 0)) SRF: \(counts)  bought recall \(boughtRecall)  pooled: \(pooled)")
         }
     }
 
