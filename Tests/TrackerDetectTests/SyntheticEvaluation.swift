@@ -1,12 +1,16 @@
 @testable import TrackerDetect
 
 /// Scores the detector on simulated pages: recall of injected events, false positives per
-/// page-year of organic history, and whether the right kind was named.
+/// page-year (over every page, and over the pages with no event at all), and whether the right
+/// kind was named.
 struct SyntheticEvaluation {
     var events = 0, detected = 0, rightKind = 0
     var subtleEvents = 0, subtleDetected = 0
     var falsePositives = 0
     var pageYears = 0.0
+    /// The same count on pages with no injected event: there no event window absorbs an alarm.
+    var organicFalsePositives = 0
+    var organicPageYears = 0.0
     var missed: [String: Int] = [:]
     var wrongKind: [String: Int] = [:]
     var falseKinds: [String: Int] = [:]
@@ -16,12 +20,17 @@ struct SyntheticEvaluation {
     var subtleRecall: Double { Double(subtleDetected) / Double(max(subtleEvents, 1)) }
     var kindAccuracy: Double { Double(rightKind) / Double(max(detected, 1)) }
     var falsePositivesPerPageYear: Double { Double(falsePositives) / max(pageYears, 1e-9) }
+    var organicFalsePositivesPerPageYear: Double { Double(organicFalsePositives) / max(organicPageYears, 1e-9) }
 
     /// How long after an event's end its detections still count as its own (confirmation delays).
     static let grace: Int64 = 60 * 86_400
 
     mutating func score(_ page: AudienceSimulator.Page, _ anomalies: [Anomaly]) {
         pageYears += page.years
+        if page.events.isEmpty {
+            organicPageYears += page.years
+            organicFalsePositives += anomalies.count
+        }
         var matched = Set<Int>()
         for event in page.events {
             events += 1
@@ -50,6 +59,7 @@ struct SyntheticEvaluation {
         events += other.events; detected += other.detected; rightKind += other.rightKind
         subtleEvents += other.subtleEvents; subtleDetected += other.subtleDetected
         falsePositives += other.falsePositives; pageYears += other.pageYears
+        organicFalsePositives += other.organicFalsePositives; organicPageYears += other.organicPageYears
         missed.merge(other.missed, uniquingKeysWith: +)
         wrongKind.merge(other.wrongKind, uniquingKeysWith: +)
         falseKinds.merge(other.falseKinds, uniquingKeysWith: +)
@@ -61,7 +71,9 @@ struct SyntheticEvaluation {
         (clear \(String(format: "%.3f", clearRecall)), subtle \(String(format: "%.3f", subtleRecall))), \
         right kind \(String(format: "%.3f", kindAccuracy)), \
         false positives \(falsePositives) over \(String(format: "%.0f", pageYears)) page-years = \
-        \(String(format: "%.3f", falsePositivesPerPageYear)) per page-year
+        \(String(format: "%.3f", falsePositivesPerPageYear)) per page-year; on pages without events \
+        \(organicFalsePositives) over \(String(format: "%.0f", organicPageYears)) page-years = \
+        \(String(format: "%.3f", organicFalsePositivesPerPageYear)) per page-year
         missed: \(missed.sorted { $0.key < $1.key })
         wrong kind: \(wrongKind.sorted { $0.key < $1.key })
         false positives by kind/metric: \(falseKinds.sorted { $0.value > $1.value }.prefix(12))

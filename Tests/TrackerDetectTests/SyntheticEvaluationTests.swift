@@ -12,6 +12,7 @@ import Testing
         #expect(evaluation.clearRecall >= 0.95)
         #expect(evaluation.recall >= 0.8)
         #expect(evaluation.falsePositivesPerPageYear <= 0.5)
+        #expect(evaluation.organicFalsePositivesPerPageYear <= 0.5)
         #expect(evaluation.kindAccuracy >= 0.9)
     }
 
@@ -23,7 +24,8 @@ import Testing
             evaluation.score(page, PageDetector().detect(series: page.series, from: .min, open: []))
         }
         #expect(evaluation.events == 0)
-        #expect(evaluation.falsePositivesPerPageYear <= 0.5, "\(evaluation.report)")
+        #expect(evaluation.organicPageYears == evaluation.pageYears)
+        #expect(evaluation.organicFalsePositivesPerPageYear <= 0.5, "\(evaluation.report)")
     }
 }
 
