@@ -55,13 +55,13 @@ bench: build
 # Quality figures: NAB on ../shared/data/nab (scored by ../shared/eval/nab_score.py), what detection
 # says about the real follower histories of ../shared/data/followers (no labels: listed), the
 # synthetic audiences on seeds other than the one the tests use (and with other laws of organic
-# noise), the follower-audit rules on ../shared/data/audit, and the Louvain communities against
-# networkx on generated graphs.
+# noise), the follower-audit rules on ../shared/data/audit (and on InstaFake when given a clone's
+# data/fake-v1.0 as INSTAFAKE=DIR), and the Louvain communities against networkx on generated graphs.
 eval: build
 	python3 eval/nab.py
 	python3 eval/followers.py
 	TRACKER_EVAL=1 $(SWIFT) test --filter SyntheticEvaluationReport 2>&1 | grep -A1 '^synthetic'
-	TRACKER_EVAL=1 $(SWIFT) test --filter SharedDataEvaluation 2>&1 | grep '^audit'
+	TRACKER_EVAL=1 TRACKER_INSTAFAKE=$(INSTAFAKE) $(SWIFT) test --filter SharedDataEvaluation 2>&1 | grep '^audit'
 	python3 eval/audit_ceiling.py
 	python3 eval/graph.py
 

@@ -31,6 +31,44 @@ import TrackerIngest
         }
     }
 
+    /// `make eval INSTAFAKE=DIR`: the same rules on InstaFake (github.com/fcakyon/instafake-dataset,
+    /// `data/fake-v1.0`: 200 fake and 994 real Instagram accounts, profile counts only), a set no
+    /// threshold was fitted to. Not in ../shared, so it runs only when given.
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["TRACKER_EVAL"] != nil
+                   && !(ProcessInfo.processInfo.environment["TRACKER_INSTAFAKE"] ?? "").isEmpty))
+    func reportOnInstaFake() throws {
+        let folder = ProcessInfo.processInfo.environment["TRACKER_INSTAFAKE"]!
+        let accounts = try Self.instaFake(folder + "/fakeAccountData.json") + Self.instaFake(folder + "/realAccountData.json")
+        let bought = try Self.profiles(Self.shared + "/data/audit/bought-followers-2018/fake_accounts.csv")
+        print("audit: InstaFake (\(accounts.count) accounts, \(accounts.filter(\.fake).count) fake)")
+        for rule in AuditRule.all + [nil] {
+            let name = rule?.id ?? "suspicious (combined)"
+            let judge = { (p: Profile, at: Int64) -> Bool? in
+                rule.map { $0.check(p, now: at) } ?? (VerdictPolicy().judge(p, now: at).label == .suspicious)
+            }
+            let labelled = accounts.map { (judge($0.profile, 0), $0.fake) }
+            let caught = bought.compactMap { judge($0, 1_516_838_400) }.map { ($0 as Bool?, true) }
+            print("audit \(name.padding(toLength: 32, withPad: " ", startingAt: 0)) InstaFake: \(Counts(labelled))  pooled with the bought: \(Counts(labelled + caught))")
+        }
+    }
+
+    /// One InstaFake file: a JSON array of accounts with their counts, picture, privacy and bio length.
+    static func instaFake(_ path: String) throws -> [(profile: Profile, fake: Bool)] {
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        let rows = try JSONSerialization.jsonObject(with: data) as? [[String: Int]] ?? []
+        return rows.enumerated().map { index, row in
+            var p = Profile(id: "\(path)#\(index)")
+            p.posts = row["userMediaCount"]
+            p.following = row["userFollowingCount"]
+            p.followers = row["userFollowerCount"]
+            p.defaultImage = row["userHasProfilPic"].map { $0 == 0 }
+            p.protected = row["userIsPrivate"].map { $0 == 1 }
+            // Only the bio's length is given: a stand-in of that length, for the rules that ask whether there is one.
+            p.description = row["userBiographyLength"].map { String(repeating: "x", count: $0) }
+            return (p, row["isFake"] == 1)
+        }
+    }
+
     struct Counts: CustomStringConvertible {
         var tp = 0, fp = 0, tn = 0, fn = 0, abstained = 0
         init(_ pairs: [(Bool?, Bool)]) {
