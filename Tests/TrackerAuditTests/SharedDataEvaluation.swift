@@ -8,22 +8,30 @@ import TrackerIngest
     static let shared = ProcessInfo.processInfo.environment["TRACKER_SHARED"]
         ?? URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../shared").standardized.path
 
+    /// When the bought accounts are judged: 2018-01-25, after the purchase.
+    static let boughtNow: Int64 = 1_516_838_400
+
+    static func boughtAccounts() throws -> [Profile] {
+        try profiles(shared + "/data/audit/bought-followers-2018/fake_accounts.csv")
+    }
+
+    /// Whether `rule` flags the profile at `time` (nil when it abstains); the combined verdict when `rule` is nil.
+    static func flags(_ rule: AuditRule?, _ profile: Profile, at time: Int64) -> Bool? {
+        guard let rule else { return VerdictPolicy().judge(profile, now: time).label == .suspicious }
+        return rule.check(profile, now: time)
+    }
+
     @Test(.enabled(if: ProcessInfo.processInfo.environment["TRACKER_EVAL"] != nil))
     func reportOnLabelledFollowers() throws {
         let srf = try Self.rows(Self.shared + "/data/audit/srf-instagram-2017/labelled_1000_inclprivate.csv").map(Self.srf)
-        let bought = try Self.profiles(Self.shared + "/data/audit/bought-followers-2018/fake_accounts.csv")
+        let bought = try Self.boughtAccounts()
         let now: Int64 = 1_506_816_000  // 2017-10-01, after SRF's collection
-        let boughtNow: Int64 = 1_516_838_400  // 2018-01-25, after the purchase
         print("audit: SRF Instagram 2017 (\(srf.count) accounts, \(srf.filter(\.fake).count) labelled fake); bought followers 2018 (\(bought.count), all fake)")
         for rule in AuditRule.all + [nil] {
             let name = rule?.id ?? "suspicious (combined)"
-            let judge = { (p: Profile, at: Int64) -> Bool? in
-                guard let rule else { return VerdictPolicy().judge(p, now: at).label == .suspicious }
-                return rule.check(p, now: at)
-            }
-            let labelled = srf.map { (judge($0.profile, now), $0.fake) }
+            let labelled = srf.map { (Self.flags(rule, $0.profile, at: now), $0.fake) }
             let counts = Counts(labelled)
-            let caught = bought.compactMap { judge($0, boughtNow) }
+            let caught = bought.compactMap { Self.flags(rule, $0, at: Self.boughtNow) }
             let boughtRecall = caught.isEmpty ? "n/a" : String(format: "%.3f", Double(caught.filter { $0 }.count) / Double(caught.count))
             // Both sets as one, as Cresci et al. pooled their humans and their bought accounts.
             let pooled = Counts(labelled + caught.map { ($0, true) })
@@ -39,15 +47,12 @@ import TrackerIngest
     func reportOnInstaFake() throws {
         let folder = ProcessInfo.processInfo.environment["TRACKER_INSTAFAKE"]!
         let accounts = try Self.instaFake(folder + "/fakeAccountData.json") + Self.instaFake(folder + "/realAccountData.json")
-        let bought = try Self.profiles(Self.shared + "/data/audit/bought-followers-2018/fake_accounts.csv")
+        let bought = try Self.boughtAccounts()
         print("audit: InstaFake (\(accounts.count) accounts, \(accounts.filter(\.fake).count) fake)")
         for rule in AuditRule.all + [nil] {
             let name = rule?.id ?? "suspicious (combined)"
-            let judge = { (p: Profile, at: Int64) -> Bool? in
-                rule.map { $0.check(p, now: at) } ?? (VerdictPolicy().judge(p, now: at).label == .suspicious)
-            }
-            let labelled = accounts.map { (judge($0.profile, 0), $0.fake) }
-            let caught = bought.compactMap { judge($0, 1_516_838_400) }.map { ($0 as Bool?, true) }
+            let labelled = accounts.map { (Self.flags(rule, $0.profile, at: 0), $0.fake) }
+            let caught = bought.compactMap { Self.flags(rule, $0, at: Self.boughtNow) }.map { ($0 as Bool?, true) }
             print("audit \(name.padding(toLength: 32, withPad: " ", startingAt: 0)) InstaFake: \(Counts(labelled))  pooled with the bought: \(Counts(labelled + caught))")
         }
     }
