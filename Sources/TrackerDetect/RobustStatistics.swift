@@ -35,12 +35,13 @@ enum Robust {
         return 1.4826 * median(&values)
     }
 
-    /// The spread of changes around 0 for a series that may rest on most days (reordered in place).
-    /// `overall` judges a sum of many changes: the size of the moves it does make, scaled by how
-    /// often it makes them, so that a zero MAD does not make every move look infinitely unusual
-    /// (twitter/AnomalyDetection #58, #67). `perMove` judges one change: on a page that rests on a
-    /// third of its days or more, a move is measured against the moves it usually makes, not
-    /// against the rests between them.
+    /// The spread of changes around 0 (in time order; reordered in place) for a series that may
+    /// rest on most days. `overall` judges a sum of many changes: the size of the moves it does
+    /// make, scaled by how often it makes them, so that a zero MAD does not make every move look
+    /// infinitely unusual (twitter/AnomalyDetection #58, #67). `perMove` judges one change: on a
+    /// page that rests on a third of its days or more, a move is measured against the moves it
+    /// usually makes, not against the rests between them. Changes in a row are one move: a count
+    /// that moved hours before a capture and on after it shows one move as a big and a small change.
     static func flatSigma(_ values: inout [Double]) -> (overall: Double, perMove: Double) {
         for i in values.indices { values[i] = abs(values[i]) }
         guard !values.isEmpty else { return (0, 0) }
@@ -50,8 +51,13 @@ enum Robust {
             let sigma = trimmedSigma(&values)  // already absolute
             return (sigma, sigma)
         }
+        var moves: [Double] = []
+        var run = 0.0
+        for x in values {
+            if x > 1e-9 { run += x } else if run > 0 { moves.append(run); run = 0 }
+        }
+        if run > 0 { moves.append(run) }
         let mad = 1.4826 * median(&values)
-        var moves = values.filter { $0 > 1e-9 }
         guard !moves.isEmpty, moves.count * 3 < values.count * 2 else { return (mad, mad) }
         let typicalMove = 1.4826 * median(&moves)
         let overall = max(mad, typicalMove * (Double(moves.count) / Double(values.count)).squareRoot())

@@ -17,8 +17,10 @@ extension SeriesScan {
         let excess = v[i] - v[a] - usual.rate * span
         // The usual rate is itself estimated: its error grows with the span it is projected over.
         let score = abs(excess) / (noise * (span + 1.57 * span * span / baselineDays).squareRoot())
+        // Half the usual growth again, and 0.5% of the level: a subtle surge on a page of millions
+        // adds less than 1% in four weeks.
         guard score >= threshold,
-              abs(excess) >= max(0.5 * abs(usual.rate) * span, 0.01 * v[a], 10),
+              abs(excess) >= max(0.5 * abs(usual.rate) * span, 0.005 * v[a], 10),
               largestTwoStepExcess(a, i, usual.rate, sign: excess > 0 ? 1 : -1) <= 0.6 * abs(excess),
               excess > 0 || v[a] - v[i] >= 0.02 * v[a]  // slower growth is no decline: a fall must be real
         else { return false }
@@ -65,9 +67,9 @@ extension SeriesScan {
     }
 
     /// A cheap necessary condition, before robust statistics: against the average growth of the
-    /// baseline, the recent change is off by at least 0.5% of the level (a surge needs 1% against the median).
+    /// baseline, the recent change is off by at least 0.25% of the level (a surge needs 0.5% against the median).
     private func roughlyUnusual(_ a: Int, _ i: Int, _ averageRate: Double) -> Bool {
-        abs(v[i] - v[a] - averageRate * days(a, i)) >= 0.005 * abs(v[a])
+        abs(v[i] - v[a] - averageRate * days(a, i)) >= 0.0025 * abs(v[a])
     }
 
     /// The usual change over `surgeBaselineDays` before index `end`, its floored noise, and its length in days.

@@ -55,6 +55,16 @@ import Testing
         #expect(abs(surge.start - DailySeries.time(ofDay: 99)) <= 7 * DailySeries.day)
     }
 
+    @Test func aSurgeOfLessThanOnePercentOnAPageOfMillionsIsRaised() throws {
+        // Four million followers growing 400 a day get 1,150 a day more for four weeks: +32,200,
+        // 0.8% of the audience, over five times the noise of four weeks (a surge needed 1% of the level).
+        var page = DailySeries(days: 180, level: 4_000_000, growth: 400, noise: 100)
+        page.extraGrowth = (100, 128, 1_150)
+        let surge = try #require(detect(page.make()).first { $0.kind == .surge })
+        #expect(surge.detectedAt <= DailySeries.time(ofDay: 128 + 28))
+        #expect(abs(surge.start - DailySeries.time(ofDay: 99)) <= 7 * DailySeries.day)
+    }
+
     @Test func engagementRateHalvingIsALevelShift() throws {
         var random = SplitMix64(seed: 9)
         var series = DailySeries(metric: "engagement_rate", level: 0, growth: 0, noise: 0).make()
@@ -66,11 +76,12 @@ import Testing
         #expect(shift.severity == .critical)
     }
 
-    /// The new level is the mean of the values that confirm it: 5.5, 4.3 and 4.4 spreads above a
-    /// level of 0.05 (spread 0.0015) average 4.7, past the bar of 4.5, where their median (4.4) was not.
+    /// The new level is the mean of the values that confirm it: 4.9, 3.6 and 3.7 spreads above a
+    /// level of 0.05 (spread 0.0015) average 4.07, past the bar of 3.9 (0.65 of the gauge
+    /// threshold), where their median (3.7) is not.
     @Test func aNewLevelIsTheMeanOfTheValuesThatConfirmIt() throws {
         let spread = 1.4826 * 0.001  // 48 values alternating 0.049 and 0.051: a MAD of 0.001
-        let confirming = [5.5, 4.3, 4.4].map { 0.05 + $0 * spread }
+        let confirming = [4.9, 3.6, 3.7].map { 0.05 + $0 * spread }
         let values = (0..<60).map { $0 % 2 == 0 ? 0.049 : 0.051 } + confirming + (0..<20).map { $0 % 2 == 0 ? 0.0562 : 0.0572 }
         let series = Series(metric: "engagement_rate", times: values.indices.map(DailySeries.time(ofDay:)), values: values)
         let shift = try #require(detect(series).first { $0.kind == .levelShift })
