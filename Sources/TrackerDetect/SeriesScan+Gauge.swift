@@ -176,8 +176,8 @@ extension SeriesScan {
         let noise = gaugeNoise(shiftWindow)
         let sign: Double = after > before ? 1 : -1
         // The bar is lower than an outlier's: the new level is a mean of several values, each of
-        // them beyond 2 spreads (0.75 of the threshold missed one subtle shift in eleven, 0.65 one
-        // in thirty, for one more false alarm in 1,800 page-years; NAB the same).
+        // them beyond 2 spreads (0.75 of the threshold missed one simulated subtle shift in ten,
+        // 0.65 one in thirty, for 9 more false alarms in 1,775 page-years; NAB the same).
         let z = Self.capped(abs(after - before) / noise)
         guard z >= threshold * 0.65 * Self.youngWindowFactor(shiftWindow.range.count),
               (split...i).allSatisfy({ sign * (v[$0] - before) >= 2 * noise }),

@@ -250,9 +250,10 @@ struct SeriesScan {
 
     /// Noise is never taken as less than half a count, 0.014% of the level (a real growth rate
     /// wanders for weeks, more than a nine-week baseline shows; at 0.02%, pages of millions were
-    /// judged far more leniently than smaller ones: see the README), a tenth of √level (an audience always churns a little, even when a quiet stretch
-    /// hides it), the spread of the difference of two rounded values (step/√6), or the counting
-    /// noise of the usual change (√rate: follows and posts arrive one by one).
+    /// judged far more leniently than smaller ones: see the README), a tenth of √level (an audience
+    /// always churns a little, even when a quiet stretch hides it), the spread of the difference of
+    /// two rounded values (step/√6), or the counting noise of the usual change (√rate: follows and
+    /// posts arrive one by one).
     func floored(_ noise: Double, level: Double, quantum: Double, rate: Double = 0) -> Double {
         max(noise, 0.5, 1.4e-4 * abs(level), 0.1 * abs(level).squareRoot(), quantum / 6.squareRoot(), abs(rate).squareRoot())
     }
