@@ -177,9 +177,9 @@ extension SeriesScan {
         let sign: Double = after > before ? 1 : -1
         // The bar is lower than an outlier's: the new level is a mean of several values, each of
         // them beyond 2 spreads (0.75 of the threshold missed one simulated subtle shift in ten,
-        // 0.65 one in thirty, for 9 more false alarms in 1,775 page-years; NAB the same).
+        // 0.6 one in twenty; a shift must also be abrupt, below; NAB the same).
         let z = Self.capped(abs(after - before) / noise)
-        guard z >= threshold * 0.65 * Self.youngWindowFactor(shiftWindow.range.count),
+        guard z >= threshold * 0.6 * Self.youngWindowFactor(shiftWindow.range.count),
               (split...i).allSatisfy({ sign * (v[$0] - before) >= 2 * noise }),
               before == 0 || abs(after / before - 1) >= 0.1,
               abs(after - before) > dailyPeakBar(split)
@@ -193,10 +193,19 @@ extension SeriesScan {
         }
         // Quiet after a shift, and shortly after an outlier began (the same burst); an outlier
         // that goes on for longer than that may well be the start of a new level.
-        guard !inRefractory(i, after: [.levelShift]), !recentlyStarted(i, [.spike, .drop]) else { return }
+        guard !inRefractory(i, after: [.levelShift]), !recentlyStarted(i, [.spike, .drop]),
+              wasAtItsLevel(before: split, level: before, shift: after - before) else { return }
         let event = Anomaly(metric: series.metric, kind: .levelShift, start: t[split], end: t[i], detectedAt: t[i],
                             severity: .info, score: z, before: before, after: after, explanation: "")
         log.raise(event)
+    }
+
+    /// Whether a gauge sat at its old level just before `split`: the median of its last 3 values lies
+    /// within half the shift of it. A shift is abrupt; a gauge that wanders (a rate that drifts for
+    /// weeks) has left its old level gradually, and the values before the split are already on the way.
+    private func wasAtItsLevel(before split: Int, level: Double, shift: Double) -> Bool {
+        let last = [v[split - 3], v[split - 2], v[split - 1]].sorted()[1]
+        return abs(last - level) <= 0.5 * abs(shift)
     }
 
     /// A level shift's severity and sentence, from its final span and values (see `results`).

@@ -76,17 +76,34 @@ import Testing
         #expect(shift.severity == .critical)
     }
 
-    /// The new level is the mean of the values that confirm it: 4.9, 3.6 and 3.7 spreads above a
-    /// level of 0.05 (spread 0.0015) average 4.07, past the bar of 3.9 (0.65 of the gauge
-    /// threshold), where their median (3.7) is not.
+    /// The new level is the mean of the values that confirm it: 4.6, 3.3 and 3.4 spreads above a
+    /// level of 0.05 (spread 0.0015) average 3.77, past the bar of 3.6 (0.6 of the gauge
+    /// threshold), where their median (3.4) is not.
     @Test func aNewLevelIsTheMeanOfTheValuesThatConfirmIt() throws {
         let spread = 1.4826 * 0.001  // 48 values alternating 0.049 and 0.051: a MAD of 0.001
-        let confirming = [4.9, 3.6, 3.7].map { 0.05 + $0 * spread }
+        let confirming = [4.6, 3.3, 3.4].map { 0.05 + $0 * spread }
         let values = (0..<60).map { $0 % 2 == 0 ? 0.049 : 0.051 } + confirming + (0..<20).map { $0 % 2 == 0 ? 0.0562 : 0.0572 }
         let series = Series(metric: "engagement_rate", times: values.indices.map(DailySeries.time(ofDay:)), values: values)
         let shift = try #require(detect(series).first { $0.kind == .levelShift })
         #expect(shift.start == series.times[60] && shift.detectedAt == series.times[62])
         #expect(abs(shift.after - confirming.reduce(0, +) / 3) < 1e-12)
+    }
+
+    /// A rate that drifts for weeks leaves its level gradually: no shift, however far it goes. The
+    /// same rise in one step is one.
+    @Test func aRateThatDriftsAwayIsNoLevelShift() throws {
+        var random = SplitMix64(seed: 4)
+        func rate(_ d: Int, stepAt step: Int?) -> Double {
+            let rise = step.map { d >= $0 ? 0.4 : 0 } ?? min(max(Double(d - 100), 0), 40) / 100
+            return 0.05 * (1 + rise) * (1 + 0.01 * random.normal())
+        }
+        var drifting = DailySeries(metric: "engagement_rate", days: 180, level: 0, growth: 0, noise: 0).make()
+        drifting.values = drifting.values.indices.map { rate($0, stepAt: nil) }
+        #expect(!detect(drifting).contains { $0.kind == .levelShift })
+        var stepping = drifting
+        stepping.values = stepping.values.indices.map { rate($0, stepAt: 140) }
+        let shift = try #require(detect(stepping).first { $0.kind == .levelShift })
+        #expect(shift.start == stepping.times[140])
     }
 
     @Test func massFollowingThenUnfollowingIsFollowChurn() throws {
