@@ -8,9 +8,10 @@ import Testing
         let evaluation = SyntheticEvaluation.run(seed: 20_261_124, pages: 120)
         print(evaluation.report)
         #expect(evaluation.events > 100)
-        // The goal (0.95) is met for clear events; subtle ones (5–8 times the noise) fall short: see the README.
+        // The goal (recall 0.95) is met over `make eval`'s six seeds with nothing to spare, and this
+        // seed reads 0.950 (README): the bar here catches a regression without flipping on one event.
         #expect(evaluation.clearRecall >= 0.95)
-        #expect(evaluation.recall >= 0.8)
+        #expect(evaluation.recall >= 0.93)
         #expect(evaluation.falsePositivesPerPageYear <= 0.5)
         #expect(evaluation.organicFalsePositivesPerPageYear <= 0.5)
         #expect(evaluation.kindAccuracy >= 0.9)
