@@ -204,8 +204,8 @@ extension SeriesScan {
     /// within half the shift of it. A shift is abrupt; a gauge that wanders (a rate that drifts for
     /// weeks) has left its old level gradually, and the values before the split are already on the way.
     private func wasAtItsLevel(before split: Int, level: Double, shift: Double) -> Bool {
-        let last = [v[split - 3], v[split - 2], v[split - 1]].sorted()[1]
-        return abs(last - level) <= 0.5 * abs(shift)
+        var last = Array(v[(split - 3)..<split])
+        return abs(Robust.median(&last) - level) <= 0.5 * abs(shift)
     }
 
     /// A level shift's severity and sentence, from its final span and values (see `results`).

@@ -35,6 +35,7 @@ import Testing
 /// two seeds at a time and reported in seed order.
 @Suite(.serialized) struct SyntheticEvaluationReport {
     static let seeds: [UInt64] = [1, 2, 3, 4, 5, 6]
+    static let seedRange = "seeds \(seeds.first!)–\(seeds.last!)"
 
     /// Each seed's evaluation under `law`, in seed order.
     static func evaluations(law: AudienceSimulator.NoiseLaw = .studentT8) async -> [(seed: UInt64, evaluation: SyntheticEvaluation)] {
@@ -56,7 +57,7 @@ import Testing
             #expect(evaluation.kindAccuracy >= 0.9)
             total.add(evaluation)
         }
-        print("synthetic seeds 1–6: " + total.report.replacingOccurrences(of: "\n", with: "\n    "))
+        print("synthetic \(Self.seedRange): " + total.report.replacingOccurrences(of: "\n", with: "\n    "))
     }
 
     /// The same seeds with the organic noise drawn from other laws of the same standard
@@ -67,7 +68,7 @@ import Testing
         for law in AudienceSimulator.NoiseLaw.allCases where law != .studentT8 {
             var total = SyntheticEvaluation()
             for (_, evaluation) in await Self.evaluations(law: law) { total.add(evaluation) }
-            print("synthetic noise \(law.rawValue), seeds 1–6: " + total.report.replacingOccurrences(of: "\n", with: "\n    "))
+            print("synthetic noise \(law.rawValue), \(Self.seedRange): " + total.report.replacingOccurrences(of: "\n", with: "\n    "))
             #expect(total.clearRecall >= 0.95)
             #expect(total.kindAccuracy >= 0.9)
             if law == .normal { #expect(total.falsePositivesPerPageYear <= 0.5) }
