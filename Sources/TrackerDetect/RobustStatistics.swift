@@ -65,12 +65,23 @@ enum Robust {
         return (overall, moves.count >= 5 ? max(mad, typicalMove) : overall)
     }
 
-    /// The second-largest of values ≥ 0 (0 when there are fewer than two), in one pass.
-    static func secondLargest(_ values: [Double]) -> Double {
+    /// The second-largest size of `departures` (signed, in time order), where departures in a row
+    /// of one sign, each beyond `cut`, are one event sized by the largest: a purchase delivered
+    /// over two days is one past event, as a single day's is, and does not set the bar alone.
+    static func secondLargestEvent(_ departures: [Double], cut: Double) -> Double {
         var first = 0.0, second = 0.0
-        for x in values {
+        func add(_ x: Double) {
             if x > first { (first, second) = (x, first) } else if x > second { second = x }
         }
+        var run = 0.0, runSign = 0.0
+        for d in departures {
+            let size = abs(d), sign: Double = d < 0 ? -1 : 1
+            if size > cut, sign == runSign { run = max(run, size); continue }
+            add(run)
+            (run, runSign) = size > cut ? (size, sign) : (0, 0)
+            if size <= cut { add(size) }
+        }
+        add(run)
         return second
     }
 

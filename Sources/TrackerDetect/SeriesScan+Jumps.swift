@@ -123,7 +123,7 @@ extension SeriesScan {
         if end >= 2 {
             let oldest = max(end - DetectionSettings.baselineIncrements + 1,
                              index(of: t[end] - DetectionSettings.baselineDays * 86_400) + 1, 1)
-            if let usual = usualChange(from: oldest, through: end, minimum: DetectionSettings.minimumJumpIncrements) {
+            if let usual = usualChange(from: oldest, through: end, minimum: DetectionSettings.minimumJumpIncrements, tail: true) {
                 value = (usual, end - oldest + 1)
             }
         }

@@ -114,9 +114,10 @@ struct SeriesScan {
     func days(_ from: Int, _ to: Int) -> Double { Double(t[to] - t[from]) / 86_400 }
 
     /// The usual change per day, its weekday pattern (for daily series, with `weekly`) and its noise
-    /// (per √day), over the increments ending at observations `first` through `last`.
+    /// (per √day), over the increments ending at observations `first` through `last`; with `tail`,
+    /// also how far its ordinary days went (for the jump bar only: the others do not pay for it).
     mutating func usualChange(from first: Int, through last: Int, minimum: Int = DetectionSettings.minimumIncrements,
-                              weekly: Bool = true) -> Usual? {
+                              weekly: Bool = true, tail: Bool = false) -> Usual? {
         let lower = max(1, first)
         guard last - lower + 1 >= max(minimum, 1) else { return nil }
         let range = lower...last
@@ -149,8 +150,9 @@ struct SeriesScan {
                 count += 1
             }
         }
+        let inOrder = tail ? departures : []  // flatSigma reorders them
         (usual.noise, usual.moveNoise) = Robust.flatSigma(&departures)
-        usual.tail = Robust.secondLargest(departures)
+        if tail { usual.tail = Robust.secondLargestEvent(inOrder, cut: 3 * usual.noise) }
         if rounded { usual.moveNoise = usual.noise }
         return usual
     }
@@ -279,7 +281,8 @@ struct Usual {
     var noise: Double
     /// The noise of one change: above `noise` on a page that rests on many of its days.
     var moveNoise: Double
-    /// The second-largest departure from the usual change over the baseline (per √day, as `noise`).
+    /// The second-largest departure from the usual change over the baseline (per √day, as `noise`),
+    /// departures in a row of one sign beyond 3 noises counting once: one event over two days.
     var tail = 0.0
     /// By weekday (0 = Thursday; the 8th lane is unused): a value with no heap storage, copied freely.
     var weekday: SIMD8<Double>
