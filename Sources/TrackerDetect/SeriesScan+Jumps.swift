@@ -45,7 +45,8 @@ extension SeriesScan {
         let threshold = max(self.threshold * (1 + 5 / Double(increments)).squareRoot(), tailFactor * usual.tail / noise)
         if takesBackABadCapture(i, usual: usual, quantum: q, threshold: threshold) { return nil }
         let ownNoise = q > 1 ? max(floored(0, level: level, quantum: 1, rate: usual.rate),
-                                   max(0, usual.moveNoise * usual.moveNoise - q * q / 6).squareRoot()) : noise
+                                   jumpRoundedNoise.flatMap { $0.quantum == q ? $0.noise : nil }
+                                       ?? max(0, usual.moveNoise * usual.moveNoise - q * q / 6).squareRoot()) : noise
         return JumpBar(usual: usual, noise: noise, ownNoise: ownNoise, slack: q > 1 ? q : 0,
                        minimum: max(2 * q, 3, 5e-4 * level), threshold: threshold, usualExcess: usualExcess,
                        surgeExtra: surgeExtra)

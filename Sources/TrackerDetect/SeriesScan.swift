@@ -50,6 +50,9 @@ struct SeriesScan {
     /// gauge's longest earlier rest at that value once looked up (its habit).
     var flatRun: (end: Int, first: Int, habit: Int?)?
     var jumpBaselineCache: (week: Int64, value: (Usual, Int)?)?
+    /// A rounded count's own noise under the jump baseline, and the step it was worked out for: set
+    /// with the baseline (kept out of `Usual`, which every check copies).
+    var jumpRoundedNoise: (quantum: Double, noise: Double)?
     /// Surge baselines by the index they end at (a pure function of the data before it).
     var surgeBaselineCache: [Int: Usual?] = [:]
     /// Each surge window's start and average growth before it, for the week they were worked out for.
@@ -114,8 +117,9 @@ struct SeriesScan {
     func days(_ from: Int, _ to: Int) -> Double { Double(t[to] - t[from]) / 86_400 }
 
     /// The usual change per day, its weekday pattern (for daily series, with `weekly`) and its noise
-    /// (per √day), over the increments ending at observations `first` through `last`; with `tail`,
-    /// also how far its ordinary days went (for the jump bar only: the others do not pay for it).
+    /// (per √day), over the increments ending at observations `first` through `last`; with `tail`
+    /// (the jump baseline), also how far its ordinary days went and `jumpRoundedNoise`: the others
+    /// do not pay for them.
     mutating func usualChange(from first: Int, through last: Int, minimum: Int = DetectionSettings.minimumIncrements,
                               weekly: Bool = true, tail: Bool = false) -> Usual? {
         let lower = max(1, first)
@@ -154,6 +158,7 @@ struct SeriesScan {
         (usual.noise, usual.moveNoise) = Robust.flatSigma(&departures)
         if tail { usual.tail = Robust.secondLargestEvent(inOrder, cut: 3 * usual.noise) }
         if rounded { usual.moveNoise = usual.noise }
+        if tail { jumpRoundedNoise = rounded ? roundedOwnNoise(range, departures, rate: rate) : nil }
         return usual
     }
 

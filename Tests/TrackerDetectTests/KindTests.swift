@@ -293,6 +293,26 @@ import Testing
         #expect(detect(roundedSeries(from: 2_000_000, growth: 2_000, bought: 0, seed: seed)).isEmpty)
     }
 
+    /// A channel shown in tens of thousands that grows about half a step a day moves a step every
+    /// other day: its changes spread by half a step with no noise at all, and judged by that spread
+    /// (less a uniform rounding's step²/6) a purchase of 3 steps was not found on any of these.
+    @Test(arguments: [4_340.0, 6_000, 15_000]) func aPurchaseOfThreeStepsIsFoundWhatShareOfAStepTheChannelGrows(_ growth: Double) {
+        for seed: UInt64 in 1...3 {
+            let bought = roundedSeries(from: 4_500_000, growth: growth, bought: 30_000, seed: seed)
+            let spikes = detect(bought).filter { $0.kind == .spike }
+            #expect(spikes.count == 1 && spikes.first?.end == bought.times[150], "seed \(seed)")
+            #expect(detect(roundedSeries(from: 4_500_000, growth: growth, bought: 0, seed: seed)).isEmpty, "seed \(seed)")
+        }
+    }
+
+    @Test func roundingAddsTheVarianceOfItsPhase() {
+        // Half a step a day: a step or none, a variance of step²/4; a tenth: step² · 0.09; blurred
+        // by noise of a step, the phase is uniform: step²/6.
+        #expect(abs(SeriesScan.roundingShare(steps: 0.5, blur: 0) - 0.25) < 0.005)
+        #expect(abs(SeriesScan.roundingShare(steps: 3.1, blur: 0) - 0.09) < 0.005)
+        #expect(abs(SeriesScan.roundingShare(steps: 0.1, blur: 1) - 1.0 / 6) < 1e-6)
+    }
+
     @Test func heavyTailedNoiseRaisesLittle() {
         var random = SplitMix64(seed: 12)
         var value = 50_000.0
