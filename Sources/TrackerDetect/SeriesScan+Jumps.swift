@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a running total's change at one observation is judged against, worked out once for both
 /// directions.
 struct JumpBar {
@@ -34,15 +36,14 @@ extension SeriesScan {
 
     /// The bar for observation `i`; nil when the series is too young, or the change takes back a bad capture.
     @inline(__always) private mutating func jumpBar(_ i: Int) -> JumpBar? {
-        guard let (usual, increments) = jumpBaseline(i) else { return nil }
+        guard let (usual, barFactor) = jumpBaseline(i) else { return nil }
         let level = v[i - 1]
         let q = quantum(max(0, i - DetectionSettings.baselineIncrements)...i)
         let noise = floored(usual.moveNoise, level: level, quantum: q, rate: usual.rate)
         let usualExcess = usual.excess(of: v[i] - v[i - 1], from: t[i - 1], to: t[i])
         let surgeExtra = surgeExtraPerDay(before: i, usual: usual.rate)
-        // A noise measured on few increments is uncertain: ask more of a young series; and more of
-        // one whose ordinary days already went far (`tailFactor`).
-        let threshold = max(self.threshold * (1 + 5 / Double(increments)).squareRoot(), tailFactor * usual.tail / noise)
+        // Ask more of a page whose ordinary days already went far (`tailFactor`).
+        let threshold = max(self.threshold * barFactor, tailFactor * usual.tail / noise)
         if takesBackABadCapture(i, usual: usual, quantum: q, threshold: threshold) { return nil }
         let ownNoise = q > 1 ? max(floored(0, level: level, quantum: 1, rate: usual.rate),
                                    jumpRoundedNoise.flatMap { $0.quantum == q ? $0.noise : nil }
@@ -116,20 +117,30 @@ extension SeriesScan {
     /// increments (none older than `baselineDays`) before the current UTC week began, and the
     /// number of increments it rests on. Computed once a week: the same for every observation of a
     /// week, whether judged day by day or all at once.
-    private mutating func jumpBaseline(_ i: Int) -> (Usual, Int)? {
+    private mutating func jumpBaseline(_ i: Int) -> (Usual, barFactor: Double)? {
         let week = Usual.weekStart(t[i])
         if let cached = jumpBaselineCache, cached.week == week { return cached.value }
         let end = index(of: week) - 1  // the last observation before the week
-        var value: (Usual, Int)?
+        var value: (Usual, barFactor: Double)?
         if end >= 2 {
             let oldest = max(end - DetectionSettings.baselineIncrements + 1,
                              index(of: t[end] - DetectionSettings.baselineDays * 86_400) + 1, 1)
             if let usual = usualChange(from: oldest, through: end, minimum: DetectionSettings.minimumJumpIncrements, tail: true) {
-                value = (usual, end - oldest + 1)
+                value = (usual, Self.barFactor(increments: end - oldest + 1, days: days(oldest - 1, end)))
             }
         }
         jumpBaselineCache = (week, value)
         return value
+    }
+
+    /// How far above the threshold a jump's bar lies, for a baseline of `n` increments over `days`.
+    /// A noise measured on few increments is uncertain: a young series is asked more. A page
+    /// captured every few days makes fewer changes a year: each is asked less, so that it raises
+    /// as many false alarms a year as a daily page (for normal tails, the bar t with
+    /// t² = 4.5² − 2 ln(days between captures)).
+    static func barFactor(increments n: Int, days: Double) -> Double {
+        let interval = max(1, days / Double(n)), t = DetectionSettings.defaultCountThreshold
+        return (1 + 5 / Double(n)).squareRoot() * max(0.5, 1 - 2 * Foundation.log(interval) / (t * t)).squareRoot()
     }
 
     /// The change per day beyond the usual `rate` of a surge that reached the observation before

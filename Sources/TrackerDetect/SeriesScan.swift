@@ -49,7 +49,7 @@ struct SeriesScan {
     /// The run of equal values ending at `end` that the flatline check last measured, and the
     /// gauge's longest earlier rest at that value once looked up (its habit).
     var flatRun: (end: Int, first: Int, habit: Int?)?
-    var jumpBaselineCache: (week: Int64, value: (Usual, Int)?)?
+    var jumpBaselineCache: (week: Int64, value: (Usual, barFactor: Double)?)?
     /// A rounded count's own noise under the jump baseline, and the step it was worked out for: set
     /// with the baseline (kept out of `Usual`, which every check copies).
     var jumpRoundedNoise: (quantum: Double, noise: Double)?
