@@ -114,9 +114,9 @@ extension SeriesScan {
     }
 
     /// The usual change against which observation `i` is judged: the last `baselineIncrements`
-    /// increments (none older than `baselineDays`) before the current UTC week began, and the
-    /// number of increments it rests on. Computed once a week: the same for every observation of a
-    /// week, whether judged day by day or all at once.
+    /// increments (none older than `baselineDays`) before the current UTC week began, and how far
+    /// above the threshold the bar lies for that baseline (`barFactor`). Computed once a week: the
+    /// same for every observation of a week, whether judged day by day or all at once.
     private mutating func jumpBaseline(_ i: Int) -> (Usual, barFactor: Double)? {
         let week = Usual.weekStart(t[i])
         if let cached = jumpBaselineCache, cached.week == week { return cached.value }
@@ -125,7 +125,7 @@ extension SeriesScan {
         if end >= 2 {
             let oldest = max(end - DetectionSettings.baselineIncrements + 1,
                              index(of: t[end] - DetectionSettings.baselineDays * 86_400) + 1, 1)
-            if let usual = usualChange(from: oldest, through: end, minimum: DetectionSettings.minimumJumpIncrements, tail: true) {
+            if let usual = usualChange(from: oldest, through: end, minimum: DetectionSettings.minimumJumpIncrements, forJumps: true) {
                 value = (usual, Self.barFactor(increments: end - oldest + 1, days: days(oldest - 1, end)))
             }
         }

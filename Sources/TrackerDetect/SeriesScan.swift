@@ -117,11 +117,11 @@ struct SeriesScan {
     func days(_ from: Int, _ to: Int) -> Double { Double(t[to] - t[from]) / 86_400 }
 
     /// The usual change per day, its weekday pattern (for daily series, with `weekly`) and its noise
-    /// (per √day), over the increments ending at observations `first` through `last`; with `tail`
-    /// (the jump baseline), also how far its ordinary days went and `jumpRoundedNoise`: the others
-    /// do not pay for them.
+    /// (per √day), over the increments ending at observations `first` through `last`; `forJumps`,
+    /// also how far its ordinary days went (`tail`) and `jumpRoundedNoise`: the other baselines do
+    /// not pay for them.
     mutating func usualChange(from first: Int, through last: Int, minimum: Int = DetectionSettings.minimumIncrements,
-                              weekly: Bool = true, tail: Bool = false) -> Usual? {
+                              weekly: Bool = true, forJumps: Bool = false) -> Usual? {
         let lower = max(1, first)
         guard last - lower + 1 >= max(minimum, 1) else { return nil }
         let range = lower...last
@@ -154,11 +154,11 @@ struct SeriesScan {
                 count += 1
             }
         }
-        let inOrder = tail ? departures : []  // flatSigma reorders them
+        let inOrder = forJumps ? departures : []  // flatSigma reorders them
         (usual.noise, usual.moveNoise) = Robust.flatSigma(&departures)
-        if tail { usual.tail = Robust.secondLargestEvent(inOrder, cut: 3 * usual.noise) }
+        if forJumps { usual.tail = Robust.secondLargestEvent(inOrder, cut: 3 * usual.noise) }
         if rounded { usual.moveNoise = usual.noise }
-        if tail { jumpRoundedNoise = rounded ? roundedOwnNoise(range, departures, rate: rate) : nil }
+        if forJumps { jumpRoundedNoise = rounded ? roundedOwnNoise(range, departures, rate: rate) : nil }
         return usual
     }
 
