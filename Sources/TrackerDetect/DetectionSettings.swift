@@ -32,9 +32,10 @@ public struct DetectionSettings: Sendable, Equatable {
     /// does not raise the bar.
     public var tailFactor: Double { Self.defaultTailFactor / sensitivity }
 
-    /// Tuned on NAB (gauges) and on the simulated audiences (running totals): see the README.
+    /// Tuned on NAB (gauges) and on the simulated audiences (running totals: on the twitter,
+    /// facebook and instagram pages the quality goals name): see the README.
     public static let defaultThreshold = 6.0
-    public static let defaultCountThreshold = 4.5
+    public static let defaultCountThreshold = 4.6
     public static let defaultTailFactor = 1.5
 
     // MARK: - Windows

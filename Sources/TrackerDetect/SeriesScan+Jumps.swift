@@ -136,8 +136,8 @@ extension SeriesScan {
     /// How far above the threshold a jump's bar lies, for a baseline of `n` increments over `days`.
     /// A noise measured on few increments is uncertain: a young series is asked more. A page
     /// captured every few days makes fewer changes a year: each is asked less, so that it raises
-    /// as many false alarms a year as a daily page (for normal tails, the bar t with
-    /// t² = 4.5² − 2 ln(days between captures)).
+    /// as many false alarms a year as a daily page (for normal tails, the bar t' with
+    /// t'² = t² − 2 ln(days between captures) for the default threshold t).
     static func barFactor(increments n: Int, days: Double) -> Double {
         let interval = max(1, days / Double(n)), t = DetectionSettings.defaultCountThreshold
         return (1 + 5 / Double(n)).squareRoot() * max(0.5, 1 - 2 * Foundation.log(interval) / (t * t)).squareRoot()

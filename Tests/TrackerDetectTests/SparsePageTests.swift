@@ -9,13 +9,16 @@ import Testing
         let daily = SeriesScan.barFactor(increments: 63, days: 63)
         let weekly = SeriesScan.barFactor(increments: 17, days: 119)
         #expect(abs(daily - (1 + 5.0 / 63).squareRoot()) < 1e-12)
-        // 4.5² − 2 ln 7 = 4.05²: a tenth lower, less the few increments' uncertainty (√(1 + 5/17)).
-        #expect(abs(weekly - (1 + 5.0 / 17).squareRoot() * 4.045 / 4.5) < 0.001)
+        // t² − 2 ln 7 for the threshold t (4.6: 4.16², a tenth lower), times the few increments'
+        // uncertainty (√(1 + 5/17)).
+        let t = DetectionSettings.defaultCountThreshold
+        #expect(abs(weekly - (1 + 5.0 / 17).squareRoot() * (t * t - 2 * log(7)).squareRoot() / t) < 1e-12)
+        #expect(weekly < 0.92 * (1 + 5.0 / 17).squareRoot())
         // A page captured several times a day is asked no more than a daily one.
         #expect(SeriesScan.barFactor(increments: 63, days: 20) == daily)
     }
 
-    /// 52 weekly captures growing 20 a day with noise of 30 a day (79 a week); 4.6 weeks' noises
+    /// 52 weekly captures growing 20 a day with noise of 30 a day (79 a week); 4.8 weeks' noises
     /// bought on day 280. Judged as a daily page's change, 4 of the 12 were found.
     @Test func aWeeklyPagesJumpIsJudgedByItsFalseAlarmsAYear() {
         var found = 0, organic = 0
@@ -23,7 +26,7 @@ import Testing
             var page = DailySeries(days: 364, level: 5_000, growth: 20, noise: 30, seed: seed)
             page.skip = Set((0..<364).filter { $0 % 7 != 0 })
             organic += detect(page.make()).count
-            page.changes = [280: 4.6 * 30 * 7.squareRoot()]
+            page.changes = [280: 4.8 * 30 * 7.squareRoot()]
             found += detect(page.make()).contains { $0.kind == .spike && $0.end == DailySeries.time(ofDay: 280) } ? 1 : 0
         }
         #expect(found >= 6)

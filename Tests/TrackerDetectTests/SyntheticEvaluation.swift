@@ -83,13 +83,24 @@ struct SyntheticEvaluation {
     /// Simulates `pages` pages from `seed` and scores the default detector on them.
     static func run(seed: UInt64, pages: Int, settings: DetectionSettings = DetectionSettings(),
                     law: AudienceSimulator.NoiseLaw = .studentT8) -> SyntheticEvaluation {
+        runByPlatform(seed: seed, pages: pages, settings: settings, law: law).all
+    }
+
+    /// The platforms the quality goals name (the simulator also makes YouTube channels).
+    static let goalPlatforms: Set = ["twitter", "facebook", "instagram"]
+
+    /// The same, scored over all pages and over those of `goalPlatforms` alone.
+    static func runByPlatform(seed: UInt64, pages: Int, settings: DetectionSettings = DetectionSettings(),
+                              law: AudienceSimulator.NoiseLaw = .studentT8) -> (all: SyntheticEvaluation, goalPlatforms: SyntheticEvaluation) {
         var simulator = AudienceSimulator(seed: seed, law: law)
-        var evaluation = SyntheticEvaluation()
+        var all = SyntheticEvaluation(), goal = SyntheticEvaluation()
         let detector = PageDetector(settings: settings)
         for index in 0..<pages {
             let page = simulator.page(index: index, eventCount: index % 4 == 0 ? 0 : 1 + index % 3)
-            evaluation.score(page, detector.detect(series: page.series, from: .min, open: []))
+            let found = detector.detect(series: page.series, from: .min, open: [])
+            all.score(page, found)
+            if goalPlatforms.contains(page.platform) { goal.score(page, found) }
         }
-        return evaluation
+        return (all, goal)
     }
 }

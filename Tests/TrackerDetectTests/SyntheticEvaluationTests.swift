@@ -37,27 +37,36 @@ import Testing
     static let seeds: [UInt64] = [1, 2, 3, 4, 5, 6]
     static let seedRange = "seeds \(seeds.first!)–\(seeds.last!)"
 
-    /// Each seed's evaluation under `law`, in seed order.
-    static func evaluations(law: AudienceSimulator.NoiseLaw = .studentT8) async -> [(seed: UInt64, evaluation: SyntheticEvaluation)] {
-        await withTaskGroup(of: (UInt64, SyntheticEvaluation).self) { group in
-            for seed in seeds { group.addTask { (seed, SyntheticEvaluation.run(seed: seed, pages: 200, law: law)) } }
-            var results: [(seed: UInt64, evaluation: SyntheticEvaluation)] = []
-            for await (seed, evaluation) in group { results.append((seed, evaluation)) }
+    /// Each seed's evaluation under `law`, over all pages and over the goals' platforms, in seed order.
+    static func evaluations(law: AudienceSimulator.NoiseLaw = .studentT8)
+        async -> [(seed: UInt64, evaluation: SyntheticEvaluation, goalPlatforms: SyntheticEvaluation)] {
+        await withTaskGroup(of: (UInt64, SyntheticEvaluation, SyntheticEvaluation).self) { group in
+            for seed in seeds {
+                group.addTask {
+                    let (all, goal) = SyntheticEvaluation.runByPlatform(seed: seed, pages: 200, law: law)
+                    return (seed, all, goal)
+                }
+            }
+            var results: [(seed: UInt64, evaluation: SyntheticEvaluation, goalPlatforms: SyntheticEvaluation)] = []
+            for await (seed, all, goal) in group { results.append((seed, all, goal)) }
             return results.sorted { $0.seed < $1.seed }
         }
     }
 
     @Test(.enabled(if: ProcessInfo.processInfo.environment["TRACKER_EVAL"] != nil))
     func reportOnFreshSeeds() async {
-        var total = SyntheticEvaluation()
-        for (seed, evaluation) in await Self.evaluations() {
+        var total = SyntheticEvaluation(), goalTotal = SyntheticEvaluation()
+        for (seed, evaluation, goal) in await Self.evaluations() {
             print("synthetic seed \(seed): " + evaluation.report.replacingOccurrences(of: "\n", with: "\n    "))
             #expect(evaluation.clearRecall >= 0.95)
             #expect(evaluation.falsePositivesPerPageYear <= 0.5)
             #expect(evaluation.kindAccuracy >= 0.9)
             total.add(evaluation)
+            goalTotal.add(goal)
         }
         print("synthetic \(Self.seedRange): " + total.report.replacingOccurrences(of: "\n", with: "\n    "))
+        print("synthetic \(Self.seedRange), twitter, facebook and instagram pages: "
+              + goalTotal.report.replacingOccurrences(of: "\n", with: "\n    "))
     }
 
     /// The same seeds with the organic noise drawn from other laws of the same standard
@@ -67,7 +76,7 @@ import Testing
     func reportUnderOtherNoiseLaws() async {
         for law in AudienceSimulator.NoiseLaw.allCases where law != .studentT8 {
             var total = SyntheticEvaluation()
-            for (_, evaluation) in await Self.evaluations(law: law) { total.add(evaluation) }
+            for (_, evaluation, _) in await Self.evaluations(law: law) { total.add(evaluation) }
             print("synthetic noise \(law.rawValue), \(Self.seedRange): " + total.report.replacingOccurrences(of: "\n", with: "\n    "))
             #expect(total.clearRecall >= 0.95)
             #expect(total.kindAccuracy >= 0.9)
