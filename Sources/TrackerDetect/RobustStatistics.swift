@@ -20,13 +20,18 @@ enum Robust {
     /// (`values`, all ≥ 0, reordered in place): as robust to a few wild values as the MAD, but
     /// half as noisy on small samples.
     static func trimmedSigma(_ values: inout [Double]) -> Double {
-        let kept = max(1, values.count * 4 / 5)
-        // The smallest `kept` values, in any order: a selection, not a sort.
+        // E[X² | |X| < z₀.₉] = 0.4377 for a standard normal X.
+        (meanSquareOfSmallest(&values, keeping: max(1, values.count * 4 / 5)) / 0.4377).squareRoot()
+    }
+
+    /// The mean square of the `kept` smallest of `values` (all ≥ 0, reordered in place; 0 when
+    /// none are kept). The smallest are found in any order: a selection, not a sort.
+    static func meanSquareOfSmallest(_ values: inout [Double], keeping kept: Int) -> Double {
+        guard kept > 0 else { return 0 }
         if kept < values.count { _ = values.withUnsafeMutableBufferPointer { select($0, kept) } }
         var sum = 0.0
         for i in 0..<kept { sum += values[i] * values[i] }
-        // E[X² | |X| < z₀.₉] = 0.4377 for a standard normal X.
-        return (sum / Double(kept) / 0.4377).squareRoot()
+        return sum / Double(kept)
     }
 
     /// The standard deviation a normal sample with this median absolute deviation would have.

@@ -13,7 +13,10 @@ extension SeriesScan {
         let q = quantum(range)
         guard q > 1 else { return nil }
         let floor = floored(0, level: v[range.upperBound], quantum: 1, rate: rate)
-        let spread = Self.meanSquareWithoutLargest(departures)
+        // The largest 5% (at least 2: a past event over two days) left out, and not scaled as for a
+        // normal sample: a rounded count's departures are two-valued.
+        var sizes = departures.map(abs)
+        let spread = Robust.meanSquareOfSmallest(&sizes, keeping: sizes.count - max(2, sizes.count / 20))
         var sigma = floor
         for _ in 0..<3 {
             var rounding = 0.0, count = 0.0
@@ -35,17 +38,5 @@ extension SeriesScan {
             share -= cos(2 * .pi * Double(k) * x) * exp(-2 * .pi * .pi * kk * s * s) / (.pi * .pi * kk)
         }
         return share
-    }
-
-    /// The mean square of `values`, the largest 5% (at least 2: a past event over two days) left
-    /// out. Not scaled as for a normal sample: a rounded count's departures are two-valued.
-    static func meanSquareWithoutLargest(_ values: [Double]) -> Double {
-        var squares = values.map { $0 * $0 }
-        let kept = squares.count - max(2, squares.count / 20)
-        guard kept > 0 else { return 0 }
-        squares.sort()
-        var sum = 0.0
-        for i in 0..<kept { sum += squares[i] }
-        return sum / Double(kept)
     }
 }
