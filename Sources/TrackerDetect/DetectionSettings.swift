@@ -45,6 +45,11 @@ public struct DetectionSettings: Sendable, Equatable {
     static let baselineIncrements = 63
     /// …and no older than this, so that a weekly series is judged against its last months, not its last year.
     static let baselineDays: Int64 = 120
+    /// A running total's change this many noises from its baseline is judged at the pace of its
+    /// last `paceDays` instead, when at least `paceIncrements` intervals make it.
+    static let paceScreen = 3.0
+    static let paceDays: Int64 = 14
+    static let paceIncrements = 7
     /// Fewer than this and a series is too young to judge.
     static let minimumIncrements = 8
     /// Fewer than this and the day-to-day noise is too uncertain to call a jump.

@@ -34,6 +34,19 @@ enum Robust {
         return sum / Double(kept)
     }
 
+    /// The value with half the total weight on either side (`pairs` reordered in place; the lower
+    /// one where a value's weight ends exactly at half). NaN when empty.
+    static func weightedMedian(_ pairs: inout [(value: Double, weight: Double)]) -> Double {
+        pairs.sort { $0.value < $1.value }
+        let half = pairs.reduce(0) { $0 + $1.weight } / 2
+        var sum = 0.0
+        for pair in pairs {
+            sum += pair.weight
+            if sum >= half { return pair.value }
+        }
+        return pairs.last?.value ?? .nan
+    }
+
     /// The standard deviation a normal sample with this median absolute deviation would have.
     static func sigma(_ values: inout [Double], around center: Double) -> Double {
         for i in values.indices { values[i] = abs(values[i] - center) }

@@ -36,10 +36,11 @@ extension SeriesScan {
 
     /// The bar for observation `i`; nil when the series is too young, or the change takes back a bad capture.
     @inline(__always) private mutating func jumpBar(_ i: Int) -> JumpBar? {
-        guard let (usual, barFactor) = jumpBaseline(i) else { return nil }
-        let level = v[i - 1]
+        guard let (baseline, barFactor) = jumpBaseline(i) else { return nil }
         let q = quantum(max(0, i - DetectionSettings.baselineIncrements)...i)
-        let noise = floored(usual.moveNoise, level: level, quantum: q, rate: usual.rate)
+        let level = v[i - 1]
+        let noise = floored(baseline.moveNoise, level: level, quantum: q, rate: baseline.rate)
+        let usual = q > 1 ? baseline : atRecentPace(baseline, i, noise: noise)
         let usualExcess = usual.excess(of: v[i] - v[i - 1], from: t[i - 1], to: t[i])
         let surgeExtra = surgeExtraPerDay(before: i, usual: usual.rate)
         // Ask more of a page whose ordinary days already went far (`tailFactor`).
@@ -131,6 +132,33 @@ extension SeriesScan {
         }
         jumpBaselineCache = (week, value)
         return value
+    }
+
+    /// The baseline moved to the pace of the last two weeks, for a change that already lies
+    /// `paceScreen` noises from it (over one interval or two): a growth rate wanders for weeks, and
+    /// the baseline spans nine weeks and ends where the week began, so a page growing faster (or
+    /// slower) than it did would see its busy (or quiet) days as jumps. The pace is the median
+    /// change per day beyond the baseline over the intervals of the last `paceDays`, each weighing
+    /// its length (a burst captured every hour is a few hours of the two weeks, and a jump among
+    /// them moves a median little); fewer than `paceIncrements` of them, as on a weekly page, leave
+    /// the baseline as it is. So does rounding (`jumpBar`): the median of whole steps is no pace.
+    @inline(__always) private func atRecentPace(_ baseline: Usual, _ i: Int, noise: Double) -> Usual {
+        guard i >= 2 else { return baseline }
+        let excess1 = baseline.excess(of: v[i] - v[i - 1], from: t[i - 1], to: t[i])
+        let excess2 = excess1 + baseline.excess(of: v[i - 1] - v[i - 2], from: t[i - 2], to: t[i - 1])
+        let screen = DetectionSettings.paceScreen * noise
+        guard abs(excess1) >= screen * rootDt[i] || abs(excess2) >= screen * days(i - 2, i).squareRoot() else { return baseline }
+        let first = max(1, index(of: t[i - 1] - DetectionSettings.paceDays * 86_400) + 1)
+        guard i - first >= DetectionSettings.paceIncrements else { return baseline }
+        var paces: [(value: Double, weight: Double)] = []
+        paces.reserveCapacity(i - first)
+        for j in first..<i where dt[j] > 0 {
+            paces.append((baseline.excess(of: v[j] - v[j - 1], days: dt[j], endingAt: t[j]) / dt[j], dt[j]))
+        }
+        guard paces.count >= DetectionSettings.paceIncrements else { return baseline }
+        var usual = baseline
+        usual.rate += Robust.weightedMedian(&paces)
+        return usual
     }
 
     /// How far above the threshold a jump's bar lies, for a baseline of `n` increments over `days`.

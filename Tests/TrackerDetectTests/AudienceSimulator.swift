@@ -7,7 +7,7 @@ import Foundation
 /// (subtle = 5–8 times the noise at the event's own time scale). Organic day-to-day noise is
 /// Student's t with 8 degrees of freedom (heavier tails than normal), with standard deviation `noise`;
 /// `make eval` also draws it from other laws with the same standard deviation, to show how the
-/// figures depend on the tails.
+/// figures depend on the tails, and makes histories of other textures (`Texture`).
 struct AudienceSimulator {
     /// The law of the organic day-to-day noise, scaled to unit variance.
     enum NoiseLaw: String, CaseIterable {
@@ -41,12 +41,23 @@ struct AudienceSimulator {
         let years: Double
     }
 
+    /// How organic histories depart from iid noise around a smooth trend.
+    enum Texture: String, CaseIterable {
+        case plain = "independent noise around the trend"
+        /// The growth rate times e^x, x wandering (correlated over about a month) with sd 0.15.
+        case wanderingGrowth = "growth wandering ±15% over weeks"
+        /// Each capture off the count by normal noise of half the daily noise's sd.
+        case captureNoise = "captures off by half the daily noise"
+    }
+
     var random: SplitMix64
     let law: NoiseLaw
+    let texture: Texture
 
-    init(seed: UInt64, law: NoiseLaw = .studentT8) {
+    init(seed: UInt64, law: NoiseLaw = .studentT8, texture: Texture = .plain) {
         random = SplitMix64(seed: seed)
         self.law = law
+        self.texture = texture
     }
 
     static let day: Int64 = 86_400
@@ -69,7 +80,7 @@ struct AudienceSimulator {
             slot += plan.length + 60 + random.int(90)  // events far enough apart to be told apart
         }
         let interval = times.count > 1 ? Double(times.last! - times.first!) / Double(times.count - 1) / Double(Self.day) : 1
-        var builder = PageBuilder(size: size, platform: platform, days: days, random: random, interval: interval.rounded(), law: law)
+        var builder = PageBuilder(size: size, platform: platform, days: days, random: random, interval: interval.rounded(), law: law, texture: texture)
         for plan in plans { builder.inject(plan) }
         random = builder.random
         let series = builder.series(at: times)
@@ -135,7 +146,10 @@ struct PageBuilder {
     /// Days between observations: a subtle event is 5–8 times the noise at that scale.
     let interval: Double
 
-    init(size: Double, platform: String, days: Int, random: SplitMix64, interval: Double, law: AudienceSimulator.NoiseLaw) {
+    let captureNoise: Double     // sd of each capture's own error
+
+    init(size: Double, platform: String, days: Int, random: SplitMix64, interval: Double, law: AudienceSimulator.NoiseLaw,
+         texture: AudienceSimulator.Texture = .plain) {
         var rng = random
         self.interval = max(1, interval)
         self.platform = platform
@@ -148,9 +162,11 @@ struct PageBuilder {
         let weekly = rng.uniform(0, 0.5)
         let flat = rng.uniform(0, 1) < 0.1  // a dormant page: long flat stretches
         var audience: [Double] = []
-        var level = size
+        var level = size, wander = 0.0
+        captureNoise = texture == .captureNoise ? 0.5 * noise : 0
         for d in 0..<days {
-            let trend = growth * (1 + acceleration * Double(d) / Double(days))
+            if texture == .wanderingGrowth { wander = 0.97 * wander + rng.normal() * 0.15 * (1 - 0.97 * 0.97).squareRoot() }
+            let trend = growth * exp(wander) * (1 + acceleration * Double(d) / Double(days))
             let cycle = 1 + weekly * sin(2 * .pi * Double(d % 7) / 7)
             let step = flat ? (rng.uniform(0, 1) < 0.1 ? rng.normal() * noise : 0)
                 : level * trend * cycle + law.draw(&rng) * noise
@@ -177,9 +193,10 @@ struct PageBuilder {
 
     /// The day-to-day noise as observed: YouTube's rounding to 3 significant figures adds its own.
     func observedNoise(_ level: Double) -> Double {
-        guard platform == "youtube", level >= 1000 else { return noise }
+        let own = (noise * noise + 2 * captureNoise * captureNoise).squareRoot()
+        guard platform == "youtube", level >= 1000 else { return own }
         let step = pow(10, floor(log10(level)) - 2)
-        return (noise * noise + step * step / 6).squareRoot()
+        return (own * own + step * step / 6).squareRoot()
     }
 
     mutating func inject(_ plan: Plan) {
@@ -236,6 +253,7 @@ struct PageBuilder {
         }
         let audienceName = platform == "facebook" ? "fans" : "followers"
         var observed = sample(audience)
+        if captureNoise > 0 { observed = observed.map { max(0, ($0 + random.normal() * captureNoise).rounded()) } }
         if platform == "youtube" { observed = observed.map(Self.threeSignificantFigures) }
         var result = [Series(metric: audienceName, times: times, values: observed),
                       Series(metric: "posts", times: times, values: sample(posts))]

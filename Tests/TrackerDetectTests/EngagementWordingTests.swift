@@ -39,7 +39,7 @@ import Testing
         let series = Self.page(jump: 3_000, engaged: true)
         try Self.check(series, .spike, verdict: ", so the newcomers do not engage")
         #expect(detect(series[0], series[1]).first?.explanation == "followers jumped from 12,430 to 15,459 (+3,029, +24%) "
-            + "on 2024-04-30 06:00, where a change of about +19 a day is usual (270 times the day-to-day noise), while "
+            + "on 2024-04-30 06:00, where a change of about +18 a day is usual (270 times the day-to-day noise), while "
             + "engagement rate fell 0.05 → 0.0402: the engaged audience stayed at about 622, so the newcomers do not engage.")
     }
 

@@ -38,12 +38,12 @@ import Testing
     static let seedRange = "seeds \(seeds.first!)–\(seeds.last!)"
 
     /// Each seed's evaluation under `law`, over all pages and over the goals' platforms, in seed order.
-    static func evaluations(law: AudienceSimulator.NoiseLaw = .studentT8)
+    static func evaluations(law: AudienceSimulator.NoiseLaw = .studentT8, texture: AudienceSimulator.Texture = .plain)
         async -> [(seed: UInt64, evaluation: SyntheticEvaluation, goalPlatforms: SyntheticEvaluation)] {
         await withTaskGroup(of: (UInt64, SyntheticEvaluation, SyntheticEvaluation).self) { group in
             for seed in seeds {
                 group.addTask {
-                    let (all, goal) = SyntheticEvaluation.runByPlatform(seed: seed, pages: 200, law: law)
+                    let (all, goal) = SyntheticEvaluation.runByPlatform(seed: seed, pages: 200, law: law, texture: texture)
                     return (seed, all, goal)
                 }
             }
@@ -81,6 +81,21 @@ import Testing
             #expect(total.clearRecall >= 0.95)
             #expect(total.kindAccuracy >= 0.9)
             if law == .normal { #expect(total.falsePositivesPerPageYear <= 0.5) }
+        }
+    }
+
+    /// The same seeds with organic histories of other textures: a growth rate that wanders for
+    /// weeks, and captures that each miss the count a little (figures in the README).
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["TRACKER_EVAL"] != nil))
+    func reportUnderOtherTextures() async {
+        for texture in AudienceSimulator.Texture.allCases where texture != .plain {
+            var total = SyntheticEvaluation(), goalTotal = SyntheticEvaluation()
+            for (_, evaluation, goal) in await Self.evaluations(texture: texture) { total.add(evaluation); goalTotal.add(goal) }
+            print("synthetic texture \(texture.rawValue), \(Self.seedRange): " + total.report.replacingOccurrences(of: "\n", with: "\n    "))
+            print("synthetic texture \(texture.rawValue), \(Self.seedRange), twitter, facebook and instagram pages: "
+                  + goalTotal.report.replacingOccurrences(of: "\n", with: "\n    "))
+            #expect(total.clearRecall >= 0.95)
+            #expect(total.kindAccuracy >= 0.9)
         }
     }
 }
