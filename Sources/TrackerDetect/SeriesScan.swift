@@ -156,9 +156,11 @@ struct SeriesScan {
         }
         let inOrder = forJumps ? departures : []  // flatSigma reorders them
         (usual.noise, usual.moveNoise) = Robust.flatSigma(&departures)
-        if forJumps { usual.tail = Robust.secondLargestEvent(inOrder, cut: 3 * usual.noise) }
         if rounded { usual.moveNoise = usual.noise }
-        if forJumps { jumpRoundedNoise = rounded ? roundedOwnNoise(range, departures, rate: rate) : nil }
+        if forJumps {
+            usual.tail = Robust.secondLargestEvent(inOrder, cut: 3 * usual.noise)
+            jumpRoundedNoise = rounded ? roundedOwnNoise(range, departures, rate: rate) : nil
+        }
         return usual
     }
 
