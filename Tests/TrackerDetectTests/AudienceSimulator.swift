@@ -48,6 +48,10 @@ struct AudienceSimulator {
         case wanderingGrowth = "growth wandering ±15% over weeks"
         /// Each capture off the count by normal noise of half the daily noise's sd.
         case captureNoise = "captures off by half the daily noise"
+        /// A stress case: day-to-day noise of arrivals counted one by one (sd √(3 × the daily gain) + 1),
+        /// far below the 0.3√size of the others and of real pages: on large pages it lies under the
+        /// noise floors and a jump's materiality bar.
+        case countingNoise = "day-to-day noise of counting, √(3 × daily gain)"
     }
 
     var random: SplitMix64
@@ -154,10 +158,10 @@ struct PageBuilder {
         self.interval = max(1, interval)
         self.platform = platform
         self.days = days
-        let noise = 1 + 0.3 * size.squareRoot()
-        self.noise = noise
         rateNoise = rng.uniform(0.03, 0.08)
         let growth = rng.uniform(0, 1) < 0.15 ? -rng.uniform(0, 0.0004) : exp(rng.uniform(log(2e-5), log(2e-3)))
+        let noise = texture == .countingNoise ? 1 + (3 * size * abs(growth)).squareRoot() : 1 + 0.3 * size.squareRoot()
+        self.noise = noise
         let acceleration = rng.uniform(0, 1.5)
         let weekly = rng.uniform(0, 0.5)
         let flat = rng.uniform(0, 1) < 0.1  // a dormant page: long flat stretches
