@@ -35,6 +35,16 @@ import Testing
         #expect(try sandbox.run(["graph", "communities", "--page", "cloudwatt", "--json"]).stdout == result.stdout)
     }
 
+    @Test func aNameOnTwoPlatformsWithNoGraphIsToldSo() throws {
+        let sandbox = try Sandbox()
+        let example = repositoryRoot.appendingPathComponent("examples/cloudwatt.csv").path
+        #expect(try sandbox.run(["ingest", "--quiet", example]).status == 0)  // cloudwatt on facebook and twitter
+        let result = try sandbox.run(["graph", "communities", "--page", "cloudwatt"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("Error: 'cloudwatt' is on facebook and twitter, and has no follow graph on either"), "\(result.stderr)")
+        #expect(result.stderr.contains("tracker graph ingest --page cloudwatt --platform P EDGES.csv"), "\(result.stderr)")
+    }
+
     @Test func exportsOpenAsXMLWithCommunities() throws {
         let sandbox = try prepared()
         for format in ["gexf", "graphml"] {

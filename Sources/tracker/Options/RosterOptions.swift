@@ -12,13 +12,22 @@ struct PageOption: ParsableArguments {
     @Option(help: "The page (handle).") var page: String
     @Option(help: "Its platform (needed to create a page, or when the name is on several).") var platform: String?
 
-    /// The page; when the name is on several platforms, the only one that `has` what the command needs.
-    func page(in db: Database, having has: (PageRef) throws -> Bool = { _ in true }) throws -> PageRef {
+    /// The page; when the name is on several platforms, the only one that `has` what the command
+    /// needs (`needing` names it, so that none having it is told as such, with how to record it).
+    func page(in db: Database, needing: (what: String, record: String)? = nil,
+              having has: (PageRef) throws -> Bool = { _ in true }) throws -> PageRef {
         var pages = try PageLookup.find(page, platform: platform, in: db)
-        if pages.count > 1, case let having = try pages.filter(has), having.count == 1 { pages = having }
-        guard pages.count == 1 else {
-            throw CLIError("'\(page)' is on \(pages.map(\.platform).joined(separator: " and "))", hint: "choose one with --platform")
+        let platforms = pages.map(\.platform).joined(separator: " and ")
+        if pages.count > 1 {
+            let having = try pages.filter(has)
+            if having.count == 1 { pages = having }
+            if having.isEmpty, let needing {
+                let either = pages.count == 2 ? "either" : "any of them"
+                throw CLIError("'\(page)' is on \(platforms), and has no \(needing.what) on \(either)",
+                               hint: "record one with: \(needing.record)")
+            }
         }
+        guard pages.count == 1 else { throw CLIError("'\(page)' is on \(platforms)", hint: "choose one with --platform") }
         return pages[0]
     }
 
@@ -63,7 +72,10 @@ struct RosterOptions: ParsableArguments {
     var platform: String? { pageOption.platform }
     /// The page; when the name is on several platforms, the only one with a roster of this relation.
     func page(in db: Database) throws -> PageRef {
-        try pageOption.page(in: db) { try db.roster(pageID: $0.id, relation: relation) != nil }
+        let record = "tracker followers ingest --page \(page) --platform P --relation \(relation.rawValue) FILE"
+        return try pageOption.page(in: db, needing: ("\(relation.rawValue) roster", record)) {
+            try db.roster(pageID: $0.id, relation: relation) != nil
+        }
     }
     func policy() throws -> VerdictPolicy { try rulesOption.policy() }
 

@@ -39,7 +39,8 @@ struct CommunityOptions: ParsableArguments {
 
     /// The page with a graph named by `page`, its graph in effect at --at, judged by `policy`, and each node's community.
     func partition(_ page: PageOption, policy: VerdictPolicy, in db: Database) throws -> (page: PageRef, graph: FollowerGraph, membership: [Int]) {
-        let ref = try page.page(in: db) { try db.graph(pageID: $0.id) != nil }
+        let record = "tracker graph ingest --page \(page.page) --platform P EDGES.csv"
+        let ref = try page.page(in: db, needing: ("follow graph", record)) { try db.graph(pageID: $0.id) != nil }
         let loaded = try FollowerGraph(db: db, ref: try graph(of: ref, in: db), policy: policy)
         return (ref, loaded, Louvain(resolution: resolution, seed: seed).communities(of: loaded.graph))
     }
