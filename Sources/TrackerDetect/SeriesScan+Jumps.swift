@@ -101,9 +101,10 @@ extension SeriesScan {
         let previousExcess = excess(endingAt: i - 1)
         // An unusual previous interval that was not raised (judged against last week's baseline,
         // or too small alone) began this jump: the jump spans both. After two unusual intervals
-        // in a row, a third is a surge in the making.
+        // in a row that were judged and not raised, a third is a surge in the making; while the
+        // series was too young to judge them, they are only the start of this jump.
         let previousUnusual = unusual(previousExcess, endingAt: i - 1)
-        if previousUnusual, unusual(excess(endingAt: i - 2), endingAt: i - 2) { return nil }
+        if previousUnusual, unusual(excess(endingAt: i - 2), endingAt: i - 2), hasJumpBaseline(i - 1) { return nil }
         if !previousUnusual, sign * z1 >= bar.threshold, sign * excess1 >= bar.minimum { return (i - 1, sign * z1) }
         let excess2 = excess1 + previousExcess
         let z2 = bar.z(excess2, days: days(i - 2, i))
@@ -132,6 +133,19 @@ extension SeriesScan {
         }
         jumpBaselineCache = (week, value)
         return value
+    }
+
+    /// Whether observation `j` had a jump baseline (`jumpBaseline`, without computing or caching it):
+    /// enough increments before its UTC week began.
+    private func hasJumpBaseline(_ j: Int) -> Bool {
+        let end = index(of: Usual.weekStart(t[j])) - 1
+        guard end >= 2 else { return false }
+        let oldest = max(end - DetectionSettings.baselineIncrements + 1,
+                         index(of: t[end] - DetectionSettings.baselineDays * 86_400) + 1, 1)
+        guard end - oldest + 1 >= DetectionSettings.minimumJumpIncrements else { return false }
+        var increments = 0
+        for k in oldest...end where dt[k] > 0 { increments += 1 }
+        return increments >= DetectionSettings.minimumJumpIncrements
     }
 
     /// The baseline moved to the pace of the last two weeks, for a change that already lies
