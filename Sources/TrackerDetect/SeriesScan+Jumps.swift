@@ -122,27 +122,28 @@ extension SeriesScan {
     private mutating func jumpBaseline(_ i: Int) -> (Usual, barFactor: Double)? {
         let week = Usual.weekStart(t[i])
         if let cached = jumpBaselineCache, cached.week == week { return cached.value }
-        let end = index(of: week) - 1  // the last observation before the week
         var value: (Usual, barFactor: Double)?
-        if end >= 2 {
-            let oldest = max(end - DetectionSettings.baselineIncrements + 1,
-                             index(of: t[end] - DetectionSettings.baselineDays * 86_400) + 1, 1)
-            if let usual = usualChange(from: oldest, through: end, minimum: DetectionSettings.minimumJumpIncrements, forJumps: true) {
-                value = (usual, Self.barFactor(increments: end - oldest + 1, days: days(oldest - 1, end)))
-            }
+        if let (oldest, end) = jumpBaselineSpan(week: week),
+           let usual = usualChange(from: oldest, through: end, minimum: DetectionSettings.minimumJumpIncrements, forJumps: true) {
+            value = (usual, Self.barFactor(increments: end - oldest + 1, days: days(oldest - 1, end)))
         }
         jumpBaselineCache = (week, value)
         return value
     }
 
-    /// Whether observation `j` had a jump baseline (`jumpBaseline`, without computing or caching it):
-    /// enough increments before its UTC week began.
+    /// The observations whose increments make the jump baseline of `week`: the last
+    /// `baselineIncrements` before it began, none older than `baselineDays`.
+    private func jumpBaselineSpan(week: Int64) -> (oldest: Int, end: Int)? {
+        let end = index(of: week) - 1  // the last observation before the week
+        guard end >= 2 else { return nil }
+        return (max(end - DetectionSettings.baselineIncrements + 1, index(of: t[end] - DetectionSettings.baselineDays * 86_400) + 1, 1), end)
+    }
+
+    /// Whether observation `j` had a jump baseline (as `jumpBaseline` and `usualChange` count
+    /// increments, without computing or caching it).
     private func hasJumpBaseline(_ j: Int) -> Bool {
-        let end = index(of: Usual.weekStart(t[j])) - 1
-        guard end >= 2 else { return false }
-        let oldest = max(end - DetectionSettings.baselineIncrements + 1,
-                         index(of: t[end] - DetectionSettings.baselineDays * 86_400) + 1, 1)
-        guard end - oldest + 1 >= DetectionSettings.minimumJumpIncrements else { return false }
+        guard let (oldest, end) = jumpBaselineSpan(week: Usual.weekStart(t[j])),
+              end - oldest + 1 >= DetectionSettings.minimumJumpIncrements else { return false }
         var increments = 0
         for k in oldest...end where dt[k] > 0 { increments += 1 }
         return increments >= DetectionSettings.minimumJumpIncrements
