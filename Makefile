@@ -55,8 +55,9 @@ bench: build
 # Quality figures: NAB on ../shared/data/nab (scored by ../shared/eval/nab_score.py), what detection
 # says about the real follower histories of ../shared/data/followers (no labels: listed), the
 # synthetic audiences on seeds other than the one the tests use (and with other laws of organic
-# noise and other textures of organic history), the follower-audit rules on ../shared/data/audit (and on InstaFake when given a clone's
-# data/fake-v1.0 as INSTAFAKE=DIR), and the Louvain communities against networkx on generated graphs.
+# noise, other textures of organic history, and events early in a history), the follower-audit
+# rules on ../shared/data/audit (and on InstaFake when given a clone's data/fake-v1.0 as
+# INSTAFAKE=DIR), and the Louvain communities against networkx on generated graphs.
 eval: build
 	python3 eval/nab.py
 	python3 eval/followers.py

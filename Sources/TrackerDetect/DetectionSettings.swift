@@ -32,11 +32,16 @@ public struct DetectionSettings: Sendable, Equatable {
     /// does not raise the bar.
     public var tailFactor: Double { Self.defaultTailFactor / sensitivity }
 
+    /// How many times as far as any of the n changes before it a young running total's change must
+    /// go, times n (`SeriesScan.checkYoungJump`: too few increments yet to measure its noise).
+    public var youngFactor: Double { Self.defaultYoungFactor / sensitivity }
+
     /// Tuned on NAB (gauges) and on the simulated audiences (running totals: on the twitter,
     /// facebook and instagram pages the quality goals name): see the README.
     public static let defaultThreshold = 6.0
     public static let defaultCountThreshold = 4.6
     public static let defaultTailFactor = 1.5
+    public static let defaultYoungFactor = 40.0
 
     // MARK: - Windows
 
@@ -54,6 +59,12 @@ public struct DetectionSettings: Sendable, Equatable {
     static let minimumIncrements = 8
     /// Fewer than this and the day-to-day noise is too uncertain to call a jump.
     static let minimumJumpIncrements = 10
+    /// Before that, a change is judged against at least this many increments before it, and must be
+    /// at least this share of the level (`SeriesScan.checkYoungJump`).
+    static let youngIncrements = 5
+    static let youngShare = 0.1
+    /// …within this many days of where tracking began (or resumed after a gap).
+    static let youngDays: Int64 = 84
     /// Values that make the usual level of a gauge (none older than `baselineDays`).
     static let gaugeWindow = 48
     /// After a gauge's alarm, nothing new is raised on it for this long.

@@ -27,7 +27,9 @@ extension SeriesScan {
     /// Spike or drop of a running total: a change over one or two intervals far beyond the usual
     /// change per day, judged in units of the usual day-to-day noise (scaled by √days for gaps).
     mutating func checkJump(_ i: Int) {
-        guard i >= 3, let bar = jumpBar(i) else { return }
+        guard i >= 3 else { return }
+        guard jumpBaseline(i) != nil else { return checkYoungJump(i) }
+        guard let bar = jumpBar(i) else { return }
         for kind in [AnomalyKind.spike, .drop] { checkJump(kind, i, bar) }
     }
 
@@ -119,7 +121,7 @@ extension SeriesScan {
     /// increments (none older than `baselineDays`) before the current UTC week began, and how far
     /// above the threshold the bar lies for that baseline (`barFactor`). Computed once a week: the
     /// same for every observation of a week, whether judged day by day or all at once.
-    private mutating func jumpBaseline(_ i: Int) -> (Usual, barFactor: Double)? {
+    mutating func jumpBaseline(_ i: Int) -> (Usual, barFactor: Double)? {
         let week = Usual.weekStart(t[i])
         if let cached = jumpBaselineCache, cached.week == week { return cached.value }
         var value: (Usual, barFactor: Double)?

@@ -13,6 +13,7 @@ struct SeriesScan {
     var natureWeek = Int64.min
     let countThreshold: Double
     let tailFactor: Double
+    let youngFactor: Double
     let gaugeThreshold: Double
     var threshold: Double { nature == .cumulative ? countThreshold : gaugeThreshold }
     /// A rate (by its name) is a fraction, even while it sits at 0.
@@ -66,6 +67,7 @@ struct SeriesScan {
         nature = namedNature ?? .gauge
         countThreshold = settings.countThreshold
         tailFactor = settings.tailFactor
+        youngFactor = settings.youngFactor
         gaugeThreshold = settings.threshold
         isRate = MetricNature.isRate(series.metric)
         longWindowsCanFill = namedNature != .cumulative && Self.hasDenseStretch(series.times)

@@ -57,11 +57,14 @@ struct AudienceSimulator {
     var random: SplitMix64
     let law: NoiseLaw
     let texture: Texture
+    /// The first event of a page falls on this day or up to 19 days later (the others 60–150 days apart).
+    let firstEventDay: Int
 
-    init(seed: UInt64, law: NoiseLaw = .studentT8, texture: Texture = .plain) {
+    init(seed: UInt64, law: NoiseLaw = .studentT8, texture: Texture = .plain, firstEventDay: Int = 100) {
         random = SplitMix64(seed: seed)
         self.law = law
         self.texture = texture
+        self.firstEventDay = firstEventDay
     }
 
     static let day: Int64 = 86_400
@@ -76,7 +79,7 @@ struct AudienceSimulator {
         if platform != "youtube" { kinds += [.levelShift, .dilution] }
         if platform == "twitter" || platform == "instagram" { kinds.append(.followChurn) }
         var plans: [Plan] = []
-        var slot = 100 + random.int(20)
+        var slot = firstEventDay + random.int(20)
         for _ in 0..<eventCount where slot < days - 60 {
             let kind = kinds[random.int(kinds.count)]
             let plan = Plan(kind: kind, day: slot, length: length(of: kind), subtle: random.uniform(0, 1) < 0.5)

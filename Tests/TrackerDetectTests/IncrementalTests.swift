@@ -44,6 +44,17 @@ import Testing
         #expect(daily.sorted(by: Self.order) == all.sorted(by: Self.order))
     }
 
+    /// Events early in a history, where the series are still young: the jumps judged against
+    /// their first few changes (`checkYoungJump`) are raised alike day by day and in one run.
+    @Test(arguments: [6, 47, 73]) func youngJumpsAreJudgedAlikeDayByDayAndInOneRun(_ index: Int) {
+        var simulator = AudienceSimulator(seed: UInt64(300 + index), firstEventDay: 30)
+        let page = simulator.page(index: index, eventCount: 2)
+        let detector = PageDetector()
+        let all = detector.detect(series: page.series, from: .min, open: [])
+        #expect(all.contains { $0.explanation.contains("too few yet to measure the day-to-day noise") })
+        #expect(Self.dayByDay(page.series, detector: detector).sorted(by: Self.order) == all.sorted(by: Self.order))
+    }
+
     /// A metric known by neither name is told by shape. A count that wandered for months, then grew
     /// like a running total (with a jump in it), must be judged alike by the day-by-day runs, which
     /// see the look-back, and by one run over the whole history.

@@ -91,9 +91,9 @@ struct SyntheticEvaluation {
 
     /// The same, scored over all pages and over those of `goalPlatforms` alone.
     static func runByPlatform(seed: UInt64, pages: Int, settings: DetectionSettings = DetectionSettings(),
-                              law: AudienceSimulator.NoiseLaw = .studentT8, texture: AudienceSimulator.Texture = .plain)
-        -> (all: SyntheticEvaluation, goalPlatforms: SyntheticEvaluation) {
-        var simulator = AudienceSimulator(seed: seed, law: law, texture: texture)
+                              law: AudienceSimulator.NoiseLaw = .studentT8, texture: AudienceSimulator.Texture = .plain,
+                              firstEventDay: Int = 100) -> (all: SyntheticEvaluation, goalPlatforms: SyntheticEvaluation) {
+        var simulator = AudienceSimulator(seed: seed, law: law, texture: texture, firstEventDay: firstEventDay)
         var all = SyntheticEvaluation(), goal = SyntheticEvaluation()
         let detector = PageDetector(settings: settings)
         for index in 0..<pages {

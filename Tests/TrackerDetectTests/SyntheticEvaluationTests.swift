@@ -38,12 +38,14 @@ import Testing
     static let seedRange = "seeds \(seeds.first!)–\(seeds.last!)"
 
     /// Each seed's evaluation under `law`, over all pages and over the goals' platforms, in seed order.
-    static func evaluations(law: AudienceSimulator.NoiseLaw = .studentT8, texture: AudienceSimulator.Texture = .plain)
+    static func evaluations(law: AudienceSimulator.NoiseLaw = .studentT8, texture: AudienceSimulator.Texture = .plain,
+                            firstEventDay: Int = 100)
         async -> [(seed: UInt64, evaluation: SyntheticEvaluation, goalPlatforms: SyntheticEvaluation)] {
         await withTaskGroup(of: (UInt64, SyntheticEvaluation, SyntheticEvaluation).self) { group in
             for seed in seeds {
                 group.addTask {
-                    let (all, goal) = SyntheticEvaluation.runByPlatform(seed: seed, pages: 200, law: law, texture: texture)
+                    let (all, goal) = SyntheticEvaluation.runByPlatform(seed: seed, pages: 200, law: law, texture: texture,
+                                                                        firstEventDay: firstEventDay)
                     return (seed, all, goal)
                 }
             }
@@ -98,5 +100,17 @@ import Testing
             #expect(total.clearRecall >= 0.95)
             #expect(total.kindAccuracy >= 0.9)
         }
+    }
+
+    /// The same seeds with each page's first event 30–49 days into its history, where the
+    /// baselines are young: a weekly page then has 4–7 captures before it (figures in the README).
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["TRACKER_EVAL"] != nil))
+    func reportWithEarlyEvents() async {
+        var total = SyntheticEvaluation(), goalTotal = SyntheticEvaluation()
+        for (_, evaluation, goal) in await Self.evaluations(firstEventDay: 30) { total.add(evaluation); goalTotal.add(goal) }
+        print("synthetic first events on days 30–49, \(Self.seedRange): " + total.report.replacingOccurrences(of: "\n", with: "\n    "))
+        print("synthetic first events on days 30–49, \(Self.seedRange), twitter, facebook and instagram pages: "
+              + goalTotal.report.replacingOccurrences(of: "\n", with: "\n    "))
+        #expect(total.kindAccuracy >= 0.9)
     }
 }
