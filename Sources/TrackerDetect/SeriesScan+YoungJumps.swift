@@ -8,12 +8,13 @@ extension SeriesScan {
     /// `youngIncrements` increments before it (per √day, and never less than the noise floors). The
     /// farthest of a few departures understates the noise the fewer they are: for Student-t(8) noise,
     /// 40/n leaves about 5 in 10,000 ordinary changes over the bar for n from 5 to 9.
+    ///
     /// Young: no observation between `baselineDays` and `youngDays` before this one, so tracking
     /// began (or resumed) less than `youngDays` ago. A page captured monthly never has a baseline
     /// either, but it is sparse, not young: its months are not judged this way.
     mutating func checkYoungJump(_ i: Int) {
-        guard index(of: t[i] - DetectionSettings.baselineDays * 86_400) == index(of: t[i] - DetectionSettings.youngDays * 86_400)
-        else { return }
+        let window = index(of: t[i] - DetectionSettings.baselineDays * 86_400)
+        guard window == index(of: t[i] - DetectionSettings.youngDays * 86_400) else { return }
         for kind in [AnomalyKind.spike, .drop] { checkYoungJump(kind, i) }
     }
 
@@ -52,7 +53,9 @@ extension SeriesScan {
         guard changes.count >= DetectionSettings.youngIncrements else { return nil }
         let rate = Robust.median(&changes)
         var farthest = 0.0
-        for j in first...last where dt[j] > 0 { farthest = max(farthest, abs(v[j] - v[j - 1] - rate * dt[j]) / rootDt[j]) }
+        for j in first...last where dt[j] > 0 {
+            farthest = max(farthest, abs(v[j] - v[j - 1] - rate * dt[j]) / rootDt[j])
+        }
         return (rate, farthest, changes.count)
     }
 
@@ -63,7 +66,8 @@ extension SeriesScan {
         event.after = v[i]
         event.score = score
         let change = event.after - event.before
-        event.severity = Self.severity(score: score, threshold: youngFactor / Double(increments), relative: abs(change) / max(event.before, 1))
+        event.severity = Self.severity(score: score, threshold: youngFactor / Double(increments),
+                                       relative: abs(change) / max(event.before, 1))
         let percent = Wording.percent(from: event.before, to: event.after)
         event.explanation = "\(Wording.metricName(series.metric)) \(kind == .spike ? "jumped" : "fell") from "
             + "\(Wording.count(event.before)) to \(Wording.count(event.after)) (\(Wording.signed(change))"
