@@ -94,8 +94,10 @@ public struct DetectionSettings: Sendable, Equatable {
     static let surgeWindows: [Int64] = [28, 56]
     /// The longest a surge is followed.
     static let surgeMaxDays: Int64 = 120
-    /// The usual growth before a surge is measured over this many days.
+    /// The usual growth before a surge is measured over this many days; with fewer increments than
+    /// a weekly page makes in them, the bar rises (`SeriesScan.surgeBarFactor`).
     static let surgeBaselineDays: Int64 = 56
+    static let surgeBaselineIncrements = 8
     /// Follow/unfollow farming must fall back within this many days of its rise (which is looked
     /// for over the 30 days before), and is followed for at most `churnMaxDays` from the rise's start.
     static let churnDays: Int64 = 60

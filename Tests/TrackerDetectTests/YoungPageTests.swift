@@ -58,4 +58,23 @@ import Testing
         }
         #expect(raised.count <= 3, "\(raised.count): \(raised.prefix(3))")
     }
+
+    /// A surge's baseline of fewer than 8 increments measures its noise on too few: on the same
+    /// small weekly pages of pure noise, 11 surges in the first 12 weeks of 500 pages (38 with the
+    /// bar of an 8-week baseline). The seed case's contest, 4–8 weekly increments into its
+    /// history, is still found (`CloudwattTests`).
+    @Test func aYoungWeeklyPageRaisesFewSurgesFromNoise() {
+        var random = SplitMix64(seed: 12)
+        var surges = 0
+        for _ in 0..<500 {
+            var level = 400.0, values: [Double] = []
+            for _ in 0..<12 {
+                level += 5 + 20 * random.studentT(8)
+                values.append(level.rounded())
+            }
+            let series = Series(metric: "followers", times: (0..<12).map { Self.start + Int64($0) * 7 * Self.day }, values: values)
+            surges += PageDetector().detect(series: [series], from: .min, open: []).filter { $0.kind == .surge }.count
+        }
+        #expect(surges <= 20, "\(surges) surges")
+    }
 }
