@@ -138,7 +138,9 @@ extension SeriesScan {
     private func jumpBaselineSpan(week: Int64) -> (oldest: Int, end: Int)? {
         let end = index(of: week) - 1  // the last observation before the week
         guard end >= 2 else { return nil }
-        return (max(end - DetectionSettings.baselineIncrements + 1, index(of: t[end] - DetectionSettings.baselineDays * 86_400) + 1, 1), end)
+        let oldest = max(end - DetectionSettings.baselineIncrements + 1,
+                         index(of: t[end] - DetectionSettings.baselineDays * 86_400) + 1, 1)
+        return (oldest, end)
     }
 
     /// Whether observation `j` had a jump baseline (as `jumpBaseline` and `usualChange` count
