@@ -28,17 +28,17 @@ extension SeriesScan {
     /// change per day, judged in units of the usual day-to-day noise (scaled by √days for gaps).
     mutating func checkJump(_ i: Int) {
         guard i >= 3 else { return }
-        guard jumpBaseline(i) != nil else { return checkYoungJump(i) }
-        guard let bar = jumpBar(i) else { return }
+        guard let baseline = jumpBaseline(i) else { return checkYoungJump(i) }
+        guard let bar = jumpBar(i, baseline) else { return }
         for kind in [AnomalyKind.spike, .drop] { checkJump(kind, i, bar) }
     }
 
     // The helpers below are inlined: they split one check that runs on every observation of every
     // running total, and a full re-detection should not pay for the split.
 
-    /// The bar for observation `i`; nil when the series is too young, or the change takes back a bad capture.
-    @inline(__always) private mutating func jumpBar(_ i: Int) -> JumpBar? {
-        guard let (baseline, barFactor) = jumpBaseline(i) else { return nil }
+    /// The bar for observation `i` against its week's baseline; nil when the change takes back a bad capture.
+    @inline(__always) private mutating func jumpBar(_ i: Int, _ week: (Usual, barFactor: Double)) -> JumpBar? {
+        let (baseline, barFactor) = week
         let q = quantum(max(0, i - DetectionSettings.baselineIncrements)...i)
         let level = v[i - 1]
         let noise = floored(baseline.moveNoise, level: level, quantum: q, rate: baseline.rate)
@@ -181,14 +181,17 @@ extension SeriesScan {
     }
 
     /// How far above the threshold a jump's bar lies, for a baseline of `n` increments over `days`.
-    /// A noise measured on few increments is uncertain: a young series is asked more. A page
-    /// captured every few days makes fewer changes a year: each is asked less, so that it raises
-    /// as many false alarms a year as a daily page (for normal tails, the bar t' with
-    /// t'² = t² − 2 ln(days between captures) for the default threshold t).
+    /// A noise measured on few increments is uncertain: a young series is asked more
+    /// (`fewIncrementsFactor`). A page captured every few days makes fewer changes a year: each is
+    /// asked less, so that it raises as many false alarms a year as a daily page (for normal tails,
+    /// the bar t' with t'² = t² − 2 ln(days between captures) for the default threshold t).
     static func barFactor(increments n: Int, days: Double) -> Double {
         let interval = max(1, days / Double(n)), t = DetectionSettings.defaultCountThreshold
-        return (1 + 5 / Double(n)).squareRoot() * max(0.5, 1 - 2 * Foundation.log(interval) / (t * t)).squareRoot()
+        return fewIncrementsFactor(n) * max(0.5, 1 - 2 * Foundation.log(interval) / (t * t)).squareRoot()
     }
+
+    /// √(1 + 5/n): how much more a bar asks when the noise it counts in was measured on `n` increments.
+    static func fewIncrementsFactor(_ n: Int) -> Double { (1 + 5 / Double(n)).squareRoot() }
 
     /// The change per day beyond the usual `rate` of a surge that reached the observation before
     /// `i` (0 when none did).
@@ -215,9 +218,7 @@ extension SeriesScan {
         let relative = event.before > 0 ? abs(change) / event.before : 1
         event.severity = Self.severity(score: score, threshold: threshold, relative: relative)
         let name = Wording.metricName(series.metric)
-        let percent = Wording.percent(from: event.before, to: event.after)
-        let values = "from \(Wording.count(event.before)) to \(Wording.count(event.after)) "
-            + "(\(Wording.signed(change))\(percent.isEmpty ? "" : ", \(percent)")) \(Wording.span(event.start, event.end))"
+        let values = Wording.countChange(event)
         let noise = "(\(Wording.decimal(score)) times the day-to-day noise)"
         if kind == .spike ? change > 0 : change < 0 {
             event.explanation = "\(name) \(kind == .spike ? "jumped" : "fell") \(values), "

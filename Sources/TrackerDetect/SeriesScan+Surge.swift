@@ -79,7 +79,7 @@ extension SeriesScan {
     /// small weekly pages of pure noise, surges raised in the first 12 weeks fell from 183 to 50 of
     /// 2,000 pages.
     static func surgeBarFactor(increments n: Int) -> Double {
-        n < DetectionSettings.surgeBaselineIncrements ? (1 + 5 / Double(n)).squareRoot() : 1
+        n < DetectionSettings.surgeBaselineIncrements ? fewIncrementsFactor(n) : 1
     }
 
     /// The usual change over `surgeBaselineDays` before index `end`, its floored noise, its length in

@@ -15,10 +15,11 @@ extension SeriesScan {
     mutating func checkYoungJump(_ i: Int) {
         let window = index(of: t[i] - DetectionSettings.baselineDays * 86_400)
         guard window == index(of: t[i] - DetectionSettings.youngDays * 86_400) else { return }
-        for kind in [AnomalyKind.spike, .drop] { checkYoungJump(kind, i) }
+        for kind in [AnomalyKind.spike, .drop] { checkYoungJump(kind, i, since: window) }
     }
 
-    private mutating func checkYoungJump(_ kind: AnomalyKind, _ i: Int) {
+    /// One direction, against the increments after observation `window` (`baselineDays` back).
+    private mutating func checkYoungJump(_ kind: AnomalyKind, _ i: Int, since window: Int) {
         let sign: Double = kind == .spike ? 1 : -1
         // A jump delivered over several captures goes on while each keeps the pace, for up to 3
         // days as any jump (more is a surge's business); its own increments are not part of what it
@@ -26,8 +27,7 @@ extension SeriesScan {
         let continuing = log.continuing(kind, previous: t[i - 1])
         let start = continuing.map { index(of: $0.start) } ?? i - 1
         if continuing != nil, days(start, i) > 3 { return }
-        guard let (rate, farthest, count) = youngHistory(from: index(of: t[i] - DetectionSettings.baselineDays * 86_400),
-                                                         through: start) else { return }
+        guard let (rate, farthest, count) = youngHistory(from: window, through: start) else { return }
         let change = v[i] - v[i - 1], excess = change - rate * dt[i]
         let reach = max(farthest, floored(0, level: v[start], quantum: quantum(max(0, start - 7)...start), rate: rate))
         let score = sign * excess / (reach * rootDt[i])
@@ -68,11 +68,8 @@ extension SeriesScan {
         let change = event.after - event.before
         event.severity = Self.severity(score: score, threshold: youngFactor / Double(increments),
                                        relative: abs(change) / max(event.before, 1))
-        let percent = Wording.percent(from: event.before, to: event.after)
-        event.explanation = "\(Wording.metricName(series.metric)) \(kind == .spike ? "jumped" : "fell") from "
-            + "\(Wording.count(event.before)) to \(Wording.count(event.after)) (\(Wording.signed(change))"
-            + "\(percent.isEmpty ? "" : ", \(percent)")) \(Wording.span(event.start, event.end)), "
-            + "\(Wording.decimal(score)) times as far from the usual change (\(Wording.signed(rate.rounded())) a day) "
+        event.explanation = "\(Wording.metricName(series.metric)) \(kind == .spike ? "jumped" : "fell") "
+            + "\(Wording.countChange(event)), \(Wording.decimal(score)) times as far from the usual change (\(Wording.signed(rate.rounded())) a day) "
             + "as any of the \(increments) changes before it: too few yet to measure the day-to-day noise"
             + "\(engagement(event))."
         return event

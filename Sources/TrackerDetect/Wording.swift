@@ -50,6 +50,13 @@ enum Wording {
         return (change >= 0 ? "+" : "−") + String(format: format, magnitude) + "%"
     }
 
+    /// "from 1,600 to 1,736 (+136, +8.5%) on 2014-03-24": a count's event, its change and when.
+    static func countChange(_ event: Anomaly) -> String {
+        let percent = percent(from: event.before, to: event.after)
+        return "from \(count(event.before)) to \(count(event.after)) (\(signed(event.after - event.before))"
+            + "\(percent.isEmpty ? "" : ", \(percent)")) \(span(event.start, event.end))"
+    }
+
     static func metricName(_ metric: String) -> String { metric.replacingOccurrences(of: "_", with: " ") }
 
     /// `2014-02-03`, with the time of day when it is not midnight (`2014-02-03 10:20`).

@@ -40,6 +40,17 @@ import Testing
         #expect(PageDetector().detect(series: [series], from: .min, open: []).isEmpty)
     }
 
+    /// The first 12 weeks of a small weekly page of pure noise: about 400 followers, a weekly noise of
+    /// 5% of the level (Student-t, 8 degrees of freedom), no growth to speak of.
+    static func noisyWeekly(_ random: inout SplitMix64) -> Series {
+        var level = 400.0, values: [Double] = []
+        for _ in 0..<12 {
+            level += 5 + 20 * random.studentT(8)
+            values.append(level.rounded())
+        }
+        return Series(metric: "followers", times: (0..<12).map { start + Int64($0) * 7 * day }, values: values)
+    }
+
     /// The bar for few departures, on small weekly pages whose weekly noise is 5% of their level (a
     /// tenth of the level is then no bar by itself), with Student-t(8) noise: over the first 12 weeks
     /// of 2,000 pages, 2 young jumps with the bar at 40/n from 5 changes on; 22 with a bar of 5 from
@@ -48,12 +59,7 @@ import Testing
         var random = SplitMix64(seed: 11)
         var raised: [String] = []
         for _ in 0..<2_000 {
-            var level = 400.0, values: [Double] = []
-            for _ in 0..<12 {
-                level += 5 + 20 * random.studentT(8)
-                values.append(level.rounded())
-            }
-            let series = Series(metric: "followers", times: (0..<12).map { Self.start + Int64($0) * 7 * Self.day }, values: values)
+            let series = Self.noisyWeekly(&random)
             raised += PageDetector().detect(series: [series], from: .min, open: []).map(\.explanation).filter { $0.contains("too few yet") }
         }
         #expect(raised.count <= 3, "\(raised.count): \(raised.prefix(3))")
@@ -67,12 +73,7 @@ import Testing
         var random = SplitMix64(seed: 12)
         var surges = 0
         for _ in 0..<500 {
-            var level = 400.0, values: [Double] = []
-            for _ in 0..<12 {
-                level += 5 + 20 * random.studentT(8)
-                values.append(level.rounded())
-            }
-            let series = Series(metric: "followers", times: (0..<12).map { Self.start + Int64($0) * 7 * Self.day }, values: values)
+            let series = Self.noisyWeekly(&random)
             surges += PageDetector().detect(series: [series], from: .min, open: []).filter { $0.kind == .surge }.count
         }
         #expect(surges <= 20, "\(surges) surges")
