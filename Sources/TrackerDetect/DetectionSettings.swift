@@ -79,7 +79,7 @@ public struct DetectionSettings: Sendable, Equatable {
     /// `peakDays` days, once `minimumPeakDays` of them are known (it matters for gauges observed
     /// many times a day; for a daily gauge a day's peak is its one value, far below the threshold).
     static let peakDays: Int64 = 14
-    static let minimumPeakDays = 3
+    static let minimumPeakDays = 2
     static let peakFactor = 2.0
     /// A new level must lie this share of the long window's farthest excursion away.
     static let shiftShareOfExtreme = 0.5
@@ -121,6 +121,7 @@ public struct DetectionSettings: Sendable, Equatable {
         churnMaxDays + surgeBaselineDays,           // follow churn, and the growth before the rise
         baselineDays + peakDays + 21,               // a gauge: daily peaks, their windows, a shift 3 weekly values back
         baselineDays + restHabitDays,               // a flatline: the window before the run, and its rests
+        gaugeLongDays + 7 * Int64(RepeatingDays.weeks),  // a gauge's same time of day: long window, weeks before each value
         7 + natureDays,                             // the shape of a metric known by neither name
     ].max()!
 }

@@ -6,25 +6,10 @@ extension SeriesScan {
     /// fewer than `minimumPeakDays` of them are known. Worked out once per day, from the data alone,
     /// so a day-by-day run and a full run agree.
     mutating func dailyPeakBar(_ i: Int) -> Double {
-        let today = DailyPeaks.day(of: t[i])
-        if let cached = dailyPeaks.cachedBar, cached.day == today { return cached.bar }
-        let oldest = today - DetectionSettings.peakDays
-        // Peaks are recorded from the oldest day asked about on; a level shift may ask about an
-        // earlier day than the values before it did: then start again from that day.
-        if oldest < dailyPeaks.firstDay { dailyPeaks = DailyPeaks(firstDay: oldest, next: index(of: oldest * 86_400)) }
-        let end = index(of: today * 86_400)
-        while dailyPeaks.next < end {
-            let j = dailyPeaks.next
-            if let from = gaugeWindowStart(before: j) {
-                dailyPeaks.window.move(to: from..<j, in: v)
-                dailyPeaks.record(abs(v[j] - dailyPeaks.window.median), on: DailyPeaks.day(of: t[j]))
-            }
-            dailyPeaks.next += 1
-        }
-        var peaks = Array(dailyPeaks.peaks[dailyPeaks.days.lowerBound(of: oldest)..<dailyPeaks.days.lowerBound(of: today)])
-        let bar = peaks.count >= DetectionSettings.minimumPeakDays ? DetectionSettings.peakFactor * Robust.median(&peaks) : 0
-        dailyPeaks.cachedBar = (today, bar)
-        return bar
+        var peaks = dailyPeaks
+        dailyPeaks = DailyPeaks()  // moved out and back: no copy of its arrays
+        defer { dailyPeaks = peaks }
+        return peaks.bar(before: t[i], times: t, values: v, windowStart: gaugeWindowStart(before:))
     }
 }
 
@@ -46,13 +31,36 @@ struct DailyPeaks {
     }
 
     /// Observations come in time order, so a day's peak is the last entry or a new one.
-    mutating func record(_ distance: Double, on day: Int64) {
+    private mutating func record(_ distance: Double, on day: Int64) {
         if days.last == day {
             peaks[peaks.count - 1] = max(peaks[peaks.count - 1], distance)
         } else {
             days.append(day)
             peaks.append(distance)
         }
+    }
+
+    /// Twice the median of the peaks of the `peakDays` days before the day of `time`, recording them
+    /// first as far as that day; `windowStart(j)` is where the usual level before value `j` starts.
+    mutating func bar(before time: Int64, times t: [Int64], values: [Double], windowStart: (Int) -> Int?) -> Double {
+        let today = Self.day(of: time)
+        if let cached = cachedBar, cached.day == today { return cached.bar }
+        let oldest = today - DetectionSettings.peakDays
+        // Peaks are recorded from the oldest day asked about on; a level shift may ask about an
+        // earlier day than the values before it did: then start again from that day.
+        if oldest < firstDay { self = DailyPeaks(firstDay: oldest, next: t.lowerBound(of: oldest * 86_400)) }
+        let end = t.lowerBound(of: today * 86_400)
+        while next < end {
+            if let from = windowStart(next) {
+                window.move(to: from..<next, in: values)
+                record(abs(values[next] - window.median), on: Self.day(of: t[next]))
+            }
+            next += 1
+        }
+        var kept = Array(peaks[days.lowerBound(of: oldest)..<days.lowerBound(of: today)])
+        let bar = kept.count >= DetectionSettings.minimumPeakDays ? DetectionSettings.peakFactor * Robust.median(&kept) : 0
+        cachedBar = (today, bar)
+        return bar
     }
 
     static func day(of time: Int64) -> Int64 { time >= 0 ? time / 86_400 : (time + 1) / 86_400 - 1 }

@@ -46,6 +46,8 @@ struct SeriesScan {
     var outlierWindow = RollingMedian()
     var shiftWindow = RollingMedian()
     var dailyPeaks = DailyPeaks()
+    /// Residuals against the same time of day, for a gauge observed many times a day.
+    var repeating = RepeatingDays()
     var churnPeak = SlidingPeak()
     /// The run of equal values ending at `end` that the flatline check last measured, and the
     /// gauge's longest earlier rest at that value once looked up (its habit).
@@ -98,9 +100,12 @@ struct SeriesScan {
             checkSurge(i)
             if series.metric == "following" { checkChurn(i) }
         case .gauge:
-            let judged = checkOutlier(i)
+            let judged = checkOutlier(i) || checkRepeatingDay(i)
             checkLevelShift(i)
-            if !judged { holdOutlier(i) }
+            if !judged {
+                holdOutlier(i)
+                holdRepeatingDay(i)
+            }
             checkFlatline(i)
         }
     }
