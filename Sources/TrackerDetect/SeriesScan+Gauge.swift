@@ -57,7 +57,7 @@ extension SeriesScan {
         event.end = t[i]
         event.score = max(event.score, abs(z))
         if abs(v[i] - center) > abs(event.after - event.before) { event.after = v[i] }
-        log.extend(outlierDescribed(event))
+        log.extend(Self.isRepeatingDay(event) ? repeatingDescribed(event) : outlierDescribed(event))
     }
 
     /// Where the window of the usual level before value `j` starts: the last `gaugeWindow` values,

@@ -35,13 +35,14 @@ extension SeriesScan {
         return true
     }
 
-    /// A spike or drop also goes on while each next value stays as far from its time of day, judged
-    /// against the residuals before it began (as `holdOutlier` does for the last few hours): in the
-    /// sliding windows its own values soon become the farthest. For `gaugeQuietSeconds` at most.
+    /// A spike or drop this check raised also goes on while each next value stays as far from its
+    /// time of day, judged against the residuals before it began (as `holdOutlier` does for the last
+    /// few hours): in the sliding windows its own values soon become the farthest. For
+    /// `gaugeQuietSeconds` at most.
     mutating func holdRepeatingDay(_ i: Int) {
         guard longWindowsCanFill else { return }
         for kind in [AnomalyKind.spike, .drop] {
-            guard let event = log.continuing(kind, previous: t[i - 1]) else { continue }
+            guard let event = log.continuing(kind, previous: t[i - 1]), Self.isRepeatingDay(event) else { continue }
             guard t[i] - event.start <= DetectionSettings.gaugeQuietSeconds else { return }
             let start = index(of: event.start)
             fillResiduals(through: i)
@@ -116,13 +117,19 @@ extension SeriesScan {
         }
     }
 
-    private func repeatingDescribed(_ event: Anomaly) -> Anomaly {
+    /// Whether this check raised the event: its wording is the only trace a stored event keeps, and
+    /// a cron job's run must tell it as a full run does.
+    static func isRepeatingDay(_ event: Anomaly) -> Bool { event.explanation.contains(repeatingMark) }
+
+    private static let repeatingMark = " usual at that time of day ("
+
+    func repeatingDescribed(_ event: Anomaly) -> Anomaly {
         var event = event
         let relative = event.before != 0 ? abs(event.after / event.before - 1) : 1
         event.severity = Self.severity(score: event.score, threshold: threshold, relative: relative / 5)
         event.explanation = "\(Wording.metricName(series.metric)) was \(Wording.value(event.after, of: series.metric)) "
             + "\(Wording.span(event.start, event.end)), against \(Wording.value(event.before, of: series.metric)) "
-            + "usual at that time of day (\(Self.spreads(event.score)) the usual spread)."
+            + "\(Self.repeatingMark.dropFirst())\(Self.spreads(event.score)) the usual spread)."
         return event
     }
 }
