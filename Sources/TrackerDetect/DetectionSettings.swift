@@ -50,6 +50,10 @@ public struct DetectionSettings: Sendable, Equatable {
     static let baselineIncrements = 63
     /// …and no older than this, so that a weekly series is judged against its last months, not its last year.
     static let baselineDays: Int64 = 120
+    /// When those increments span fewer days than this (a page captured several times a day), the
+    /// baseline is the increments of the last `denseBaselineDays` instead.
+    static let denseSpanDays: Int64 = 14
+    static let denseBaselineDays: Int64 = 63
     /// A running total's change this many noises from its baseline is judged at the pace of its
     /// last `paceDays` instead, when at least `paceIncrements` intervals make it.
     static let paceScreen = 3.0

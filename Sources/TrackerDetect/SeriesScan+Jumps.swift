@@ -134,12 +134,19 @@ extension SeriesScan {
     }
 
     /// The observations whose increments make the jump baseline of `week`: the last
-    /// `baselineIncrements` before it began, none older than `baselineDays`.
+    /// `baselineIncrements` before it began, none older than `baselineDays`. A page captured many
+    /// times a day makes those in days (an hourly one in under three): when they span less than
+    /// `denseSpanDays`, its baseline is the increments of the last `denseBaselineDays` instead, as
+    /// many weeks as a daily page's, so that its ordinary changes (the tail bar) and its noise are
+    /// known from as much history.
     private func jumpBaselineSpan(week: Int64) -> (oldest: Int, end: Int)? {
         let end = index(of: week) - 1  // the last observation before the week
         guard end >= 2 else { return nil }
-        let oldest = max(end - DetectionSettings.baselineIncrements + 1,
-                         index(of: t[end] - DetectionSettings.baselineDays * 86_400) + 1, 1)
+        var oldest = end - DetectionSettings.baselineIncrements + 1
+        if oldest > 0, t[end] - t[oldest - 1] < DetectionSettings.denseSpanDays * 86_400 {
+            oldest = index(of: t[end] - DetectionSettings.denseBaselineDays * 86_400) + 1
+        }
+        oldest = max(oldest, index(of: t[end] - DetectionSettings.baselineDays * 86_400) + 1, 1)
         return (oldest, end)
     }
 
@@ -184,9 +191,10 @@ extension SeriesScan {
     /// A noise measured on few increments is uncertain: a young series is asked more
     /// (`fewIncrementsFactor`). A page captured every few days makes fewer changes a year: each is
     /// asked less, so that it raises as many false alarms a year as a daily page (for normal tails,
-    /// the bar t' with t'² = t² − 2 ln(days between captures) for the default threshold t).
+    /// the bar t' with t'² = t² − 2 ln(days between captures) for the default threshold t); one
+    /// captured several times a day makes more, and each is asked more (hourly: 1.14 times).
     static func barFactor(increments n: Int, days: Double) -> Double {
-        let interval = max(1, days / Double(n)), t = DetectionSettings.defaultCountThreshold
+        let interval = max(1.0 / 1_440, days / Double(n)), t = DetectionSettings.defaultCountThreshold
         return fewIncrementsFactor(n) * max(0.5, 1 - 2 * Foundation.log(interval) / (t * t)).squareRoot()
     }
 

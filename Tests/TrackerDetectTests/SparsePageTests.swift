@@ -3,7 +3,7 @@ import Testing
 @testable import TrackerDetect
 
 /// A page captured once a week makes a seventh of a daily page's changes a year: each is asked
-/// less, so that both raise about as many false alarms a year.
+/// less, so that both raise about as many false alarms a year (and one captured every hour, more).
 @Suite struct SparsePageTests {
     @Test func theBarFollowsHowOftenAPageIsCaptured() {
         let daily = SeriesScan.barFactor(increments: 63, days: 63)
@@ -14,8 +14,10 @@ import Testing
         let t = DetectionSettings.defaultCountThreshold
         #expect(abs(weekly - (1 + 5.0 / 17).squareRoot() * (t * t - 2 * log(7)).squareRoot() / t) < 1e-12)
         #expect(weekly < 0.92 * (1 + 5.0 / 17).squareRoot())
-        // A page captured several times a day is asked no more than a daily one.
-        #expect(SeriesScan.barFactor(increments: 63, days: 20) == daily)
+        // A page captured several times a day makes more changes a year, and each is asked more:
+        // t² + 2 ln(captures a day) (63 hourly increments: 24 a day).
+        let hourly = SeriesScan.barFactor(increments: 63, days: 63.0 / 24)
+        #expect(abs(hourly - daily * (t * t + 2 * log(24)).squareRoot() / t) < 1e-12)
     }
 
     /// 52 weekly captures growing 20 a day with noise of 30 a day (79 a week); 4.8 weeks' noises

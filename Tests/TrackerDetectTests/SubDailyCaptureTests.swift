@@ -1,0 +1,48 @@
+import Testing
+@testable import TrackerDetect
+
+/// A page captured every hour (a cron job that runs hourly) is judged 24 times a day: each change
+/// must be asked more than a daily page's, or the page raises 24 times the false alarms a year, and
+/// its baseline must span weeks of history, not the 63 hours its last 63 changes cover.
+@Suite struct SubDailyCaptureTests {
+    /// A year (or `days`) of hourly captures of 50,000 followers growing 100 a day, faster by day than
+    /// at night, with Student-t(8) noise of `noise` an hour that stays (a random walk) and `capture`
+    /// that does not (a count read off by that much); `bought` added at hour `at`.
+    static func hourly(seed: UInt64, days: Int = 365, noise: Double, capture: Double = 0, bought: Double = 0,
+                       at: Int = 6_000) -> Series {
+        var random = SplitMix64(seed: seed)
+        var value = 50_000.0, times: [Int64] = [], values: [Double] = []
+        for hour in 0..<(days * 24) {
+            value += 100 * ((8..<22).contains(hour % 24) ? 1.5 : 0.3) / 24 + noise * random.studentT(8)
+            if hour == at { value += bought }
+            times.append(DailySeries.start + Int64(hour) * 3600 + Int64(random.int(600)))
+            values.append((value + capture * random.studentT(8)).rounded())
+        }
+        return Series(metric: "followers", times: times, values: values)
+    }
+
+    /// Ten page-years each. Before, the noise that stays raised 21 and the noise that does not 39.
+    @Test(arguments: [(noise: 5.0, capture: 0.0), (noise: 2.0, capture: 10.0)])
+    func anHourlyPageRaisesAboutOneFalseAlarmAYearAtMost(_ texture: (noise: Double, capture: Double)) {
+        let found = (1...10).map { detect(Self.hourly(seed: UInt64($0), noise: texture.noise, capture: texture.capture)).count }
+        #expect(found.reduce(0, +) <= 10, "\(found)")
+    }
+
+    @Test func followersBoughtWithinAnHourAreFound() throws {
+        let bought = DailySeries.start + 6_000 * 3600
+        for seed in UInt64(1)...10 {
+            let found = detect(Self.hourly(seed: seed, noise: 5, bought: 1_500))
+            let spike = try #require(found.first { $0.detectedAt >= bought && $0.detectedAt <= bought + 3600 + 600 })
+            #expect(spike.kind == .spike && spike.after - spike.before >= 1_450)
+        }
+    }
+
+    @Test func judgedDayByDayItIsTheSameEvents() {
+        let series = [Self.hourly(seed: 3, days: 110, noise: 5, bought: 1_500, at: 100 * 24 + 12)]
+        let detector = PageDetector()
+        let all = detector.detect(series: series, from: .min, open: [])
+        #expect(all.contains { $0.kind == .spike && $0.after - $0.before >= 1_450 })
+        #expect(IncrementalTests.dayByDay(series, detector: detector).sorted(by: IncrementalTests.order)
+                == all.sorted(by: IncrementalTests.order))
+    }
+}
