@@ -83,7 +83,9 @@ public struct DetectionSettings: Sendable, Equatable {
     /// `peakDays` days, once `minimumPeakDays` of them are known (it matters for gauges observed
     /// many times a day; for a daily gauge a day's peak is its one value, far below the threshold).
     static let peakDays: Int64 = 14
-    static let minimumPeakDays = 2
+    static let minimumPeakDays = 3
+    /// …or this many, when each of them held several values (a gauge observed many times a day).
+    static let minimumBusyPeakDays = 2
     static let peakFactor = 2.0
     /// A new level must lie this share of the long window's farthest excursion away.
     static let shiftShareOfExtreme = 0.5

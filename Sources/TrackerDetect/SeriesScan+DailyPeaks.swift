@@ -20,6 +20,8 @@ struct DailyPeaks {
     var next = 0
     private(set) var days: [Int64] = []
     private(set) var peaks: [Double] = []
+    /// The values each day's peak was taken from.
+    private var counts: [Int] = []
     var window = RollingMedian()
     var cachedBar: (day: Int64, bar: Double)?
 
@@ -34,9 +36,11 @@ struct DailyPeaks {
     private mutating func record(_ distance: Double, on day: Int64) {
         if days.last == day {
             peaks[peaks.count - 1] = max(peaks[peaks.count - 1], distance)
+            counts[counts.count - 1] += 1
         } else {
             days.append(day)
             peaks.append(distance)
+            counts.append(1)
         }
     }
 
@@ -57,8 +61,11 @@ struct DailyPeaks {
             }
             next += 1
         }
-        var kept = Array(peaks[days.lowerBound(of: oldest)..<days.lowerBound(of: today)])
-        let bar = kept.count >= DetectionSettings.minimumPeakDays ? DetectionSettings.peakFactor * Robust.median(&kept) : 0
+        let known = days.lowerBound(of: oldest)..<days.lowerBound(of: today)
+        var kept = Array(peaks[known])
+        // Days of several values each show a typical day sooner than days of one value each.
+        let needed = counts[known].allSatisfy { $0 > 1 } ? DetectionSettings.minimumBusyPeakDays : DetectionSettings.minimumPeakDays
+        let bar = kept.count >= needed ? DetectionSettings.peakFactor * Robust.median(&kept) : 0
         cachedBar = (today, bar)
         return bar
     }

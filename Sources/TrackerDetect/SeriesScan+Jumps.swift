@@ -17,6 +17,16 @@ struct JumpBar {
     let usualExcess: Double
     let surgeExtra: Double
 
+    /// After a surge the baseline holds its pace, and growth back at its old pace is no drop: a
+    /// drop is judged against no growth at all (a purge of the contest's fake accounts still falls).
+    func againstNoGrowth(_ change: Double, from: Int64, to: Int64) -> JumpBar {
+        guard usual.rate > 0 else { return self }
+        var flat = usual
+        flat.rate = 0
+        return JumpBar(usual: flat, noise: noise, ownNoise: ownNoise, slack: slack, minimum: minimum, threshold: threshold,
+                       usualExcess: flat.excess(of: change, from: from, to: to), surgeExtra: surgeExtra)
+    }
+
     /// An excess over `days` in units of the noise, in its own direction.
     func z(_ excess: Double, days d: Double) -> Double {
         (excess >= 0 ? 1 : -1) * max(0, abs(excess) - slack) / (ownNoise * d.squareRoot())
@@ -30,7 +40,8 @@ extension SeriesScan {
         guard i >= 3 else { return }
         guard let baseline = jumpBaseline(i) else { return checkYoungJump(i) }
         guard let bar = jumpBar(i, baseline) else { return }
-        for kind in [AnomalyKind.spike, .drop] { checkJump(kind, i, bar) }
+        checkJump(.spike, i, bar)
+        checkJump(.drop, i, recentSurge(before: t[i]) ? bar.againstNoGrowth(v[i] - v[i - 1], from: t[i - 1], to: t[i]) : bar)
     }
 
     // The helpers below are inlined: they split one check that runs on every observation of every

@@ -45,6 +45,23 @@ import Testing
         #expect(surge.explanation.contains("the usual weekly growth"))
     }
 
+    /// When a contest ends, growth falls back to its old pace while the jump baseline still holds
+    /// the contest's, and a day that lost a few followers read as a drop ("fell …, where +120 a day
+    /// is usual"): 32 on these 30 pages before. After a surge a drop is judged against no growth at
+    /// all; a purge of 3,000 still is one.
+    @Test func growthBackToItsOldPaceAfterASurgeIsNoDrop() {
+        var drops = 0, purges = 0
+        for seed in UInt64(1)...30 {
+            var page = DailySeries(growth: 5, noise: 10, seed: seed)
+            page.extraGrowth = (100, 150, 120)
+            drops += detect(page.make()).filter { $0.kind == .drop }.count
+            page.changes = [160: -3_000]
+            purges += detect(page.make()).contains { $0.kind == .drop && $0.detectedAt == DailySeries.time(ofDay: 160) } ? 1 : 0
+        }
+        #expect(drops == 0)
+        #expect(purges == 30)
+    }
+
     @Test func aSurgeOfOneAndAHalfPercentOnALargePageIsRaised() throws {
         // A million followers growing 200 a day get 270 a day more for eight weeks: +15,000, 1.5%
         // of the audience, far beyond the noise (a surge used to need 2% of the level).
