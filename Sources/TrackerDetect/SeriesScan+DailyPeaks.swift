@@ -3,8 +3,8 @@
 extension SeriesScan {
     /// Twice the median of the daily peaks of the last `peakDays` UTC days before observation `i`'s
     /// day (each peak: the largest distance of a value from its usual level that day), or 0 when
-    /// fewer than `minimumPeakDays` of them are known. Worked out once per day, from the data alone,
-    /// so a day-by-day run and a full run agree.
+    /// fewer than `minimumPeakDays` of them are known (`minimumBusyPeakDays` of several values
+    /// each). Worked out once per day, from the data alone, so a day-by-day run and a full run agree.
     mutating func dailyPeakBar(_ i: Int) -> Double {
         var peaks = dailyPeaks
         dailyPeaks = DailyPeaks()  // moved out and back: no copy of its arrays
