@@ -66,39 +66,45 @@ extension SeriesScan {
         log.extend(repeatingDescribed(event))
     }
 
-    /// Each value's distance from the median of the values at the same time on the last
-    /// `RepeatingDays.days` days (NaN with fewer than 3, or fewer than `perDay` values in the day
-    /// before), or from the same weekday's of the last `RepeatingDays.weeks` weeks when nearer: a
-    /// week may have its own days (quiet weekends). Worked out as far as asked, from the values
-    /// before each alone.
+    /// Each value's distance from the values at the same time on the last `RepeatingDays.days` days
+    /// (`sameTimeDistance`; NaN with fewer than 3, or fewer than `perDay` values in the day before),
+    /// or from the same weekday's of the last `RepeatingDays.weeks` weeks when nearer: a week may
+    /// have its own days (quiet weekends). Worked out as far as asked, from the values before each alone.
     private mutating func fillResiduals(through i: Int) {
         while repeating.residuals.count <= i {
             let j = repeating.residuals.count
             for k in RepeatingDays.offsets.indices { repeating.advance(k, to: t[j], in: t) }
             let perDay = j - repeating.cursors[0]
-            // Half the mean interval of the day before: near enough to stand for the same time.
-            let tolerance = 43_200 / Int64(max(1, perDay))
+            // The mean interval of the day before: near enough to stand for the same time.
+            let tolerance = 86_400 / Int64(max(1, perDay))
             var residual = Double.nan
             if perDay >= RepeatingDays.perDay {
-                let daily = sameTimeMedian(j, offsets: 0..<RepeatingDays.days, within: tolerance, atLeast: 3)
-                let weekly = sameTimeMedian(j, offsets: RepeatingDays.days..<RepeatingDays.offsets.count, within: tolerance, atLeast: 1)
-                residual = v[j] - daily
-                if abs(v[j] - weekly) < abs(residual) { residual = v[j] - weekly }
+                residual = sameTimeDistance(j, offsets: 0..<RepeatingDays.days, within: tolerance, atLeast: 3)
+                let weekly = sameTimeDistance(j, offsets: RepeatingDays.days..<RepeatingDays.offsets.count, within: tolerance, atLeast: 1)
+                if abs(weekly) < abs(residual) { residual = weekly }
             }
             repeating.append(residual)
         }
     }
 
-    /// The median of the values nearest the same time as observation `j` at the offsets `offsets`
-    /// (by index into `RepeatingDays.offsets`) that lie within `tolerance`; NaN with fewer than `atLeast`.
-    private func sameTimeMedian(_ j: Int, offsets: Range<Int>, within tolerance: Int64, atLeast: Int) -> Double {
+    /// How far observation `j` lies from the values at the same time at the offsets `offsets` (by
+    /// index into `RepeatingDays.offsets`): the median over them of its distance from the value
+    /// observed at that very time, or else from the range of the values just before and just after
+    /// it (each within `tolerance`), 0 inside it: a gauge captured at uneven times meets a sharp
+    /// daily step between two captures, not at one. NaN with fewer than `atLeast` of them.
+    private func sameTimeDistance(_ j: Int, offsets: Range<Int>, within tolerance: Int64, atLeast: Int) -> Double {
         withUnsafeTemporaryAllocation(of: Double.self, capacity: offsets.count) { found in
             var n = 0
             for k in offsets {
-                let target = t[j] - RepeatingDays.offsets[k], c = repeating.cursors[k]
-                // The cursor is the first observation at or after the target: it or the one before is nearest.
-                let nearest = c < j && (c == 0 || t[c] - target <= target - t[c - 1]) ? c : c - 1
-                if nearest >= 0, abs(t[nearest] - target) <= tolerance { found[n] = v[nearest]; n += 1 }
+                let target = t[j] - RepeatingDays.offsets[k], c = repeating.cursors[k]  // c: the first at or after it
+                let exact = c < j && t[c] == target
+                let after = c < j && t[c] - target <= tolerance ? v[c] : nil
+                let before = !exact && c > 0 && target - t[c - 1] <= tolerance ? v[c - 1] : nil
+                guard after != nil || before != nil else { continue }
+                let low = Swift.min(after ?? .infinity, before ?? .infinity)
+                let high = Swift.max(after ?? -.infinity, before ?? -.infinity)
+                found[n] = v[j] > high ? v[j] - high : v[j] < low ? v[j] - low : 0
+                n += 1
             }
             return n >= atLeast ? Robust.median(UnsafeMutableBufferPointer(rebasing: found[0..<n])) : .nan
         }
