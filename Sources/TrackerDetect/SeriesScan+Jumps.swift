@@ -87,7 +87,8 @@ extension SeriesScan {
         // one in a run of jumps is a surge in the making.
         if sign * (v[i] - v[i - 1]) <= 0, recentSurge(before: t[i]) { return }
         if log.open[kind]?.end == t[i - 1] { return }  // the tail of the last jump is no new one
-        guard let (start, score) = jumpStart(kind, i, bar, pace: pace, excess1: excess1, z1: z1) else { return }
+        guard let (start, score) = jumpStart(kind, i, bar, pace: pace, excess1: excess1, z1: z1)
+                ?? dayJumpStart(kind, i, bar, pace: pace, excess1: excess1) else { return }
         // Less than a day after the last jump of this kind, and within its 3 days: the same burst.
         if let last = log.open[kind], t[start] - last.end <= 86_400, t[start] >= last.end,
            days(max(0, index(of: last.start)), i) <= 3 {
@@ -126,6 +127,20 @@ extension SeriesScan {
               sign * previousExcess >= bar.noise * days(i - 2, i - 1).squareRoot(),
               log.open[kind]?.end != t[i - 1] else { return nil }
         return (i - 2, sign * z2)
+    }
+
+    /// A page captured several times a day sees a purchase delivered over the day in steps, none of
+    /// them a jump alone: the change over the last day is judged as a daily page's would be.
+    @inline(__always) private func dayJumpStart(_ kind: AnomalyKind, _ i: Int, _ bar: JumpBar, pace: Double,
+                                                excess1: Double) -> (Int, Double)? {
+        let sign: Double = kind == .spike ? 1 : -1
+        let j = index(of: t[i] - 86_400)
+        guard i - j >= 3, sign * excess1 > 0 else { return nil }
+        if let last = log.open[kind], last.end > t[j] { return nil }
+        let excess = bar.usual.excess(of: v[i] - v[j], from: t[j], to: t[i]) - pace * days(j, i)
+        let z = bar.z(excess, days: days(j, i))
+        guard sign * z >= bar.threshold, sign * excess >= bar.minimum else { return nil }
+        return (j, sign * z)
     }
 
     /// The usual change against which observation `i` is judged: the last `baselineIncrements`
