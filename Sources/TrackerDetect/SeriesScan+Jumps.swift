@@ -134,8 +134,9 @@ extension SeriesScan {
     @inline(__always) private func dayJumpStart(_ kind: AnomalyKind, _ i: Int, _ bar: JumpBar, pace: Double,
                                                 excess1: Double) -> (Int, Double)? {
         let sign: Double = kind == .spike ? 1 : -1
+        // Three intervals within the day, read before any search: most pages make one a day.
+        guard i >= 3, t[i - 3] >= t[i] - 86_400, sign * excess1 > 0 else { return nil }
         let j = index(of: t[i] - 86_400)
-        guard i - j >= 3, sign * excess1 > 0 else { return nil }
         if let last = log.open[kind], last.end > t[j] { return nil }
         let excess = bar.usual.excess(of: v[i] - v[j], from: t[j], to: t[i]) - pace * days(j, i)
         let z = bar.z(excess, days: days(j, i))
@@ -236,7 +237,7 @@ extension SeriesScan {
 
     /// Whether a surge was under way in the last `surgeDays`.
     func recentSurge(before time: Int64) -> Bool {
-        guard let surge = log.open[.surge] else { return false }
+        guard let surge = log.surgeSpan else { return false }  // the open surge's span, without a lookup
         return surge.end >= time - DetectionSettings.surgeDays * 86_400
     }
 
