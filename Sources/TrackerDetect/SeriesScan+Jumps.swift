@@ -34,8 +34,9 @@ struct JumpBar {
 }
 
 extension SeriesScan {
-    /// Spike or drop of a running total: a change over one or two intervals far beyond the usual
-    /// change per day, judged in units of the usual day-to-day noise (scaled by √days for gaps).
+    /// Spike or drop of a running total: a change over one or two intervals (or the last day's, for
+    /// a page captured several times a day) far beyond the usual change per day, judged in units of
+    /// the usual day-to-day noise (scaled by √days for gaps).
     mutating func checkJump(_ i: Int) {
         guard i >= 3 else { return }
         guard let baseline = jumpBaseline(i) else { return checkYoungJump(i) }
