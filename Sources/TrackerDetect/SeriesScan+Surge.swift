@@ -22,7 +22,7 @@ extension SeriesScan {
         guard score >= threshold * Self.surgeBarFactor(increments: increments),
               abs(excess) >= max(0.5 * abs(usual.rate) * span, 0.005 * v[a], 10),
               largestTwoStepExcess(a, i, usual.rate, sign: excess > 0 ? 1 : -1) <= 0.6 * abs(excess),
-              excess > 0 || v[a] - v[i] >= 0.02 * v[a]  // slower growth is no decline: a fall must be real
+              excess > 0 || isRealFall(a, i)
         else { return false }
         let onset = onsetIndex(a, i, usual.rate, sign: excess > 0 ? 1 : -1)
         // Growth that a surge already reported ran through is that surge's, not a new one.
@@ -123,6 +123,14 @@ extension SeriesScan {
             largest = max(largest, sign * (v[j] - v[from] - rate * days(from, j)))
         }
         return largest
+    }
+
+    /// Slower growth is no decline: a fall must be real, 2% of the level, and hold without a drop
+    /// raised within it (a purge is a drop's business; after a contest, the baseline's pace made the
+    /// purge and the return to the old pace read as a decline).
+    private func isRealFall(_ a: Int, _ i: Int) -> Bool {
+        let purged = log.open[.drop].map { $0.start >= t[a] ? max(0, $0.before - $0.after) : 0 } ?? 0
+        return v[a] - v[i] - purged >= 0.02 * v[a]
     }
 
     /// Where the excess starts to accumulate: the low point of the cumulative excess in [a, i).

@@ -62,6 +62,27 @@ import Testing
         #expect(purges == 30)
     }
 
+    /// A contest, then a purge of 3,000 ten days after it: the purge is a drop, and the weeks that
+    /// hold it are no declining surge (against the contest's pace, the purge and the return to the
+    /// old pace read as "declined …, against a usual weekly change of +832" on all 30 pages before).
+    /// Followers lost 80 a day for six weeks, with no drop among them, still are one.
+    @Test func aPurgeAfterAContestIsADropNotADecline() {
+        var declines = 0, steady = 0
+        for seed in UInt64(1)...30 {
+            var page = DailySeries(seed: seed)
+            page.extraGrowth = (100, 150, 100)
+            page.changes = [160: -3_000]
+            let found = detect(page.make())
+            #expect(found.contains { $0.kind == .drop && $0.detectedAt == DailySeries.time(ofDay: 160) })
+            declines += found.filter { $0.kind == .surge && $0.after < $0.before }.count
+            var losing = DailySeries(seed: seed)
+            losing.extraGrowth = (150, 192, -80)
+            steady += detect(losing.make()).contains { $0.kind == .surge && $0.after < $0.before } ? 1 : 0
+        }
+        #expect(declines == 0)
+        #expect(steady == 30)
+    }
+
     @Test func aSurgeOfOneAndAHalfPercentOnALargePageIsRaised() throws {
         // A million followers growing 200 a day get 270 a day more for eight weeks: +15,000, 1.5%
         // of the audience, far beyond the noise (a surge used to need 2% of the level).
