@@ -23,10 +23,17 @@ extension SeriesScan {
             extend(event, i, center: center, z: z)
             return true
         }
+        return raiseOutlier(kind, i, z: z, before: center, described: Self.outlierDescribed)
+    }
+
+    /// Raises a spike or drop of a gauge at observation `i`, worded by `described`, unless the gauge
+    /// is quiet after an alarm; true when it did.
+    mutating func raiseOutlier(_ kind: AnomalyKind, _ i: Int, z: Double, before: Double,
+                               described: (Self) -> (Anomaly) -> Anomaly) -> Bool {
         guard !inRefractory(i) else { return false }
         let event = Anomaly(metric: series.metric, kind: kind, start: t[i], end: t[i], detectedAt: t[i],
-                            severity: .info, score: abs(z), before: center, after: v[i], explanation: "")
-        log.raise(outlierDescribed(event))
+                            severity: .info, score: abs(z), before: before, after: v[i], explanation: "")
+        log.raise(described(self)(event))
         return true
     }
 
@@ -52,12 +59,19 @@ extension SeriesScan {
         }
     }
 
-    private mutating func extend(_ event: Anomaly, _ i: Int, center: Double, z: Double) {
+    /// Extends a spike or drop to observation `i`, whose value lies `z` spreads from `center`,
+    /// worded by `described`, or else in the wording of the check that raised it.
+    mutating func extend(_ event: Anomaly, _ i: Int, center: Double, z: Double,
+                         described: ((Self) -> (Anomaly) -> Anomaly)? = nil) {
         var event = event
         event.end = t[i]
         event.score = max(event.score, abs(z))
         if abs(v[i] - center) > abs(event.after - event.before) { event.after = v[i] }
-        log.extend(Self.isRepeatingDay(event) ? repeatingDescribed(event) : outlierDescribed(event))
+        if let described {
+            log.extend(described(self)(event))
+        } else {
+            log.extend(Self.isRepeatingDay(event) ? repeatingDescribed(event) : outlierDescribed(event))
+        }
     }
 
     /// Where the window of the usual level before value `j` starts: the last `gaugeWindow` values,

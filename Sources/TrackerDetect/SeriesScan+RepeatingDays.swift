@@ -25,14 +25,10 @@ extension SeriesScan {
         let z = Self.capped(distance / noise)
         let kind: AnomalyKind = z > 0 ? .spike : .drop
         if let event = log.continuing(kind, previous: t[i - 1]) {
-            extendRepeating(event, i, z: z)
+            extend(event, i, center: event.before, z: z, described: Self.repeatingDescribed)
             return true
         }
-        guard !inRefractory(i) else { return false }
-        let event = Anomaly(metric: series.metric, kind: kind, start: t[i], end: t[i], detectedAt: t[i],
-                            severity: .info, score: abs(z), before: usual, after: v[i], explanation: "")
-        log.raise(repeatingDescribed(event))
-        return true
+        return raiseOutlier(kind, i, z: z, before: usual, described: Self.repeatingDescribed)
     }
 
     /// A spike or drop this check raised also goes on while each next value stays as far from its
@@ -53,17 +49,9 @@ extension SeriesScan {
             let noise = max(repeating.recent.sigma, 0.01 * abs(v[i] - r[i]), 1e-9)
             let z = Self.capped((r[i] - repeating.recent.median) / noise)
             guard (z > 0) == (kind == .spike), abs(z) >= threshold else { return }
-            extendRepeating(event, i, z: z)
+            extend(event, i, center: event.before, z: z)
             return
         }
-    }
-
-    private mutating func extendRepeating(_ event: Anomaly, _ i: Int, z: Double) {
-        var event = event
-        event.end = t[i]
-        event.score = max(event.score, abs(z))
-        if abs(v[i] - event.before) > abs(event.after - event.before) { event.after = v[i] }
-        log.extend(repeatingDescribed(event))
     }
 
     /// Each value's distance from the values at the same time on the last `RepeatingDays.days` days
