@@ -265,10 +265,10 @@ extension SeriesScan {
         let expected = usual * Double(event.end - event.start) / 86_400
         let stall = change == 0 ? "stayed at \(Wording.count(event.before)) \(Wording.span(event.start, event.end))"
             : "\(change > 0 ? "grew only" : "fell only") \(values)"
-        event.explanation = "\(name) \(stall), where about \(Wording.signed(expected.rounded())) was usual over that time "
-            + "(\(Wording.signed(usual.rounded())) a day; \(noise.dropFirst())."
         // A busy count that does not move at all is more often a cached page than a still audience.
-        if change == 0 { event.explanation += " A count that stands still may come from a stale capture." }
+        let stale = change == 0 ? ": a count that stands still may come from a stale capture" : ""
+        event.explanation = "\(name) \(stall), where about \(Wording.signed(expected.rounded())) was usual over that time "
+            + "(\(Wording.signed(usual.rounded())) a day; \(noise.dropFirst())\(stale)."
         return event
     }
 }

@@ -53,3 +53,9 @@ func roundedSeries(from level: Double, growth: Double, bought: Double, seed: UIn
     }
     return Series(metric: "followers", times: times, values: values)
 }
+
+/// One sentence: it ends with its only full stop (a decimal point is followed by a digit, a
+/// sentence's stop by a space).
+func isOneSentence(_ text: String) -> Bool {
+    text.hasSuffix(".") && !text.dropLast().contains(". ")
+}

@@ -32,7 +32,9 @@ import Testing
         for d in 153..<values.count { values[d] -= 3 * 200 }
         let drop = try #require(detect(Series(metric: grown.metric, times: grown.times, values: values)).first { $0.kind == .drop })
         #expect(drop.explanation.contains("stayed at"), "\(drop.explanation)")
-        #expect(drop.explanation.hasSuffix("may come from a stale capture."))
+        #expect(drop.explanation.hasSuffix("day-to-day noise): a count that stands still may come from a stale capture."),
+                "\(drop.explanation)")
+        #expect(isOneSentence(drop.explanation), "\(drop.explanation)")
         #expect(!drop.explanation.contains("+0"))
     }
 

@@ -27,6 +27,22 @@ import Testing
         #expect(Wording.decimal(8.5) == "8.50")  // a rate or a score keeps its two decimals
     }
 
+    /// The issue asks for one sentence a journalist could print: every explanation the simulated
+    /// audiences give (every kind, clear and subtle) is one, ending with its one full stop.
+    @Test func everyExplanationIsOneSentence() {
+        var simulator = AudienceSimulator(seed: 11)
+        var kinds = Set<AnomalyKind>()
+        for index in 0..<60 {
+            let page = simulator.page(index: index, eventCount: 3)
+            for anomaly in PageDetector().detect(series: page.series, from: .min, open: []) {
+                kinds.insert(anomaly.kind)
+                #expect(isOneSentence(anomaly.explanation), "\(anomaly.explanation)")
+            }
+        }
+        #expect(kinds.isSuperset(of: [.spike, .drop, .surge, .levelShift, .dilution, .followChurn]))
+        #expect(!isOneSentence("followers stayed at 5. A count may be stale."))
+    }
+
     @Test func aSpanOfHoursNamesItsStartNotOnlyItsEnd() {
         let day: Int64 = 1_396_483_200  // 2014-04-03 00:00 UTC
         // A level that held from midnight and was confirmed at 02:55 did not move at 02:55.
