@@ -82,6 +82,10 @@ extension SeriesScan {
                 log.extend(jumpEvent(kind, from: event, to: i, score: max(event.score, sign * z1), usual: bar.usual.rate))
                 return
             }
+            if let z = burstGoesOn(kind, event, i, bar, pace: pace) {
+                log.extend(jumpEvent(kind, from: event, to: i, score: z, usual: bar.usual.rate))
+                return
+            }
             if event.end == t[i - 1] { return }  // the tail of the last jump is no new one
         }
         // Growth slowing back to normal after a surge is neither a drop nor a spike;
@@ -131,7 +135,9 @@ extension SeriesScan {
     }
 
     /// A page captured several times a day sees a purchase delivered over the day in steps, none of
-    /// them a jump alone: the change over the last day is judged as a daily page's would be.
+    /// them a jump alone: the change over the last day is judged as a daily page's would be. The
+    /// jump starts where the day's steps stand farthest from the usual in units of their noise,
+    /// which is where the delivery began (not where the day window happens to begin).
     @inline(__always) private func dayJumpStart(_ kind: AnomalyKind, _ i: Int, _ bar: JumpBar, pace: Double,
                                                 excess1: Double) -> (Int, Double)? {
         let sign: Double = kind == .spike ? 1 : -1
@@ -139,10 +145,32 @@ extension SeriesScan {
         guard i >= 3, t[i - 3] >= t[i] - 86_400, sign * excess1 > 0 else { return nil }
         let j = index(of: t[i] - 86_400)
         if let last = log.open[kind], last.end > t[j] { return nil }
-        let excess = bar.usual.excess(of: v[i] - v[j], from: t[j], to: t[i]) - pace * days(j, i)
-        let z = bar.z(excess, days: days(j, i))
-        guard sign * z >= bar.threshold, sign * excess >= bar.minimum else { return nil }
-        return (j, sign * z)
+        func score(from k: Int) -> (z: Double, excess: Double) {
+            let excess = sign * (bar.usual.excess(of: v[i] - v[k], from: t[k], to: t[i]) - pace * days(k, i))
+            return (sign * bar.z(sign * excess, days: days(k, i)), excess)
+        }
+        var best = (start: j, score: score(from: j))
+        guard best.score.z >= bar.threshold, best.score.excess >= bar.minimum else { return nil }
+        for k in (j + 1)..<(i - 1) {
+            let candidate = score(from: k)
+            if candidate.z > best.score.z, candidate.excess >= bar.minimum { best = (k, candidate) }
+        }
+        return (best.start, best.score.z)
+    }
+
+    /// On a page captured several times a day, a delivery spread over hours goes on after it was
+    /// raised in steps that are no jump alone: the jump lasts while the change since its start
+    /// stands ever farther from the usual in units of its noise (the new score), so it ends about
+    /// where the delivery did. Nil when it does not, or on a page captured less often.
+    @inline(__always) private func burstGoesOn(_ kind: AnomalyKind, _ event: Anomaly, _ i: Int, _ bar: JumpBar,
+                                               pace: Double) -> Double? {
+        guard i >= 3, t[i - 3] >= t[i] - 86_400 else { return nil }
+        let sign: Double = kind == .spike ? 1 : -1
+        let start = index(of: event.start)
+        guard start < i, days(start, i) <= 3 else { return nil }
+        let excess = sign * (bar.usual.excess(of: v[i] - v[start], from: t[start], to: t[i]) - pace * days(start, i))
+        let z = sign * bar.z(sign * excess, days: days(start, i))
+        return z > event.score && excess >= bar.minimum ? z : nil
     }
 
     /// The usual change against which observation `i` is judged: the last `baselineIncrements`

@@ -50,6 +50,25 @@ import Testing
         #expect(found.count == 10)
     }
 
+    /// Such a jump spans the delivery, not the day window that raised it: it starts where the
+    /// delivery began and goes on while the rise since then keeps growing beyond its noise (here
+    /// within 3 hours of the delivery's start and 4 of its end, on every seed). Before,
+    /// a delivery over 24 hours was dated from 24 hours before its detection, 10–14 hours too early,
+    /// and ended anywhere from its detection to 11 hours after the delivery.
+    @Test(arguments: [12, 24])
+    func aJumpSpreadOverHoursSpansItsDelivery(hours: Int) throws {
+        let start = DailySeries.start + 6_000 * 3600, end = start + Int64(hours) * 3600
+        for seed in UInt64(1)...10 {
+            let spikes = detect(Self.hourly(seed: seed, noise: 20, bought: 1_500, over: hours)).filter {
+                $0.kind == .spike && $0.detectedAt > start - 86_400 && $0.detectedAt <= end + 86_400
+            }
+            let spike = try #require(spikes.first, "seed \(seed)")
+            #expect(spikes.count == 1, "seed \(seed)")
+            #expect(abs(spike.start - start) <= 3 * 3600, "seed \(seed): starts \((spike.start - start) / 3600) h off")
+            #expect(abs(spike.end - end) <= 4 * 3600, "seed \(seed): ends \((spike.end - end) / 3600) h off")
+        }
+    }
+
     @Test func judgedDayByDayItIsTheSameEvents() {
         let series = [Self.hourly(seed: 3, days: 110, noise: 20, bought: 1_500, at: 100 * 24 + 12, over: 24)]
         let detector = PageDetector()
