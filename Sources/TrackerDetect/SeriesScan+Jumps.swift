@@ -17,10 +17,11 @@ struct JumpBar {
     let usualExcess: Double
     let surgeExtra: Double
 
-    /// After a surge the baseline holds its pace, and growth back at its old pace is no drop: a
-    /// drop is judged against no growth at all (a purge of the contest's fake accounts still falls).
-    func againstNoGrowth(_ change: Double, from: Int64, to: Int64) -> JumpBar {
-        guard usual.rate > 0 else { return self }
+    /// After a surge the baseline holds its pace, and growth back at its old pace is no drop (nor a
+    /// decline that slows a spike): a change against the usual's direction is judged against no
+    /// growth at all (a purge of the contest's fake accounts still falls).
+    func againstNoGrowth(_ kind: AnomalyKind, _ change: Double, from: Int64, to: Int64) -> JumpBar {
+        guard kind == .drop ? usual.rate > 0 : usual.rate < 0 else { return self }
         var flat = usual
         flat.rate = 0
         return JumpBar(usual: flat, noise: noise, ownNoise: ownNoise, slack: slack, minimum: minimum, threshold: threshold,
@@ -41,8 +42,9 @@ extension SeriesScan {
         guard i >= 3 else { return }
         guard let baseline = jumpBaseline(i) else { return checkYoungJump(i) }
         guard let bar = jumpBar(i, baseline) else { return }
-        checkJump(.spike, i, bar)
-        checkJump(.drop, i, recentSurge(before: t[i]) ? bar.againstNoGrowth(v[i] - v[i - 1], from: t[i - 1], to: t[i]) : bar)
+        let afterSurge = recentSurge(before: t[i]), change = v[i] - v[i - 1]
+        checkJump(.spike, i, afterSurge ? bar.againstNoGrowth(.spike, change, from: t[i - 1], to: t[i]) : bar)
+        checkJump(.drop, i, afterSurge ? bar.againstNoGrowth(.drop, change, from: t[i - 1], to: t[i]) : bar)
     }
 
     // The helpers below are inlined: they split one check that runs on every observation of every
@@ -88,9 +90,6 @@ extension SeriesScan {
             }
             if event.end == t[i - 1] { return }  // the tail of the last jump is no new one
         }
-        // Growth slowing back to normal after a surge is neither a drop nor a spike;
-        // one in a run of jumps is a surge in the making.
-        if sign * (v[i] - v[i - 1]) <= 0, recentSurge(before: t[i]) { return }
         if log.open[kind]?.end == t[i - 1] { return }  // the tail of the last jump is no new one
         guard let (start, score) = jumpStart(kind, i, bar, pace: pace, excess1: excess1, z1: z1)
                 ?? dayJumpStart(kind, i, bar, pace: pace, excess1: excess1) else { return }

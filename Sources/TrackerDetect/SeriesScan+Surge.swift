@@ -22,7 +22,7 @@ extension SeriesScan {
         guard score >= threshold * Self.surgeBarFactor(increments: increments),
               abs(excess) >= max(0.5 * abs(usual.rate) * span, 0.005 * v[a], 10),
               largestTwoStepExcess(a, i, usual.rate, sign: excess > 0 ? 1 : -1) <= 0.6 * abs(excess),
-              excess > 0 || isRealFall(a, i)
+              excess > 0 ? isRealRise(a, i, usualRate: usual.rate) : isRealFall(a, i)
         else { return false }
         let onset = onsetIndex(a, i, usual.rate, sign: excess > 0 ? 1 : -1)
         // Growth that a surge already reported ran through is that surge's, not a new one.
@@ -131,6 +131,15 @@ extension SeriesScan {
     private func isRealFall(_ a: Int, _ i: Int) -> Bool {
         let purged = log.open[.drop].map { $0.start >= t[a] ? max(0, $0.before - $0.after) : 0 } ?? 0
         return v[a] - v[i] - purged >= 0.02 * v[a]
+    }
+
+    /// Nor is the end of a declining surge a surge: while the baseline spans one (an exodus, a purge
+    /// spread out), growth above its pace must be a rise of the count, or the return to the old
+    /// pace would read "declined …, against a usual weekly change of −866". Elsewhere a slower loss
+    /// may be one (followers bought to hide a decline).
+    private func isRealRise(_ a: Int, _ i: Int, usualRate: Double) -> Bool {
+        guard usualRate < 0, v[i] <= v[a], let last = log.surgeSpan, last.after < last.before else { return true }
+        return last.end < t[a] - DetectionSettings.surgeBaselineDays * 86_400
     }
 
     /// Where the excess starts to accumulate: the low point of the cumulative excess in [a, i).

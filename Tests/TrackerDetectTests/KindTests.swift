@@ -62,6 +62,27 @@ import Testing
         #expect(purges == 30)
     }
 
+    /// The mirror case: a page that loses followers fast for seven weeks (an exodus, a purge spread
+    /// out), then slowly again. Against the fast pace, the return to the old one read as a second
+    /// "surge": "followers declined 193,257 → 193,184 (−0.038%) …, −18.2 a week, against a usual
+    /// weekly change of −866" on all 30 pages before. Where the usual change is a loss, a surge
+    /// must be a rise of the count, and nothing is raised after the decline; 3,000 bought ten days
+    /// later still are a spike.
+    @Test func aDeclineBackToItsOldPaceIsNothing() {
+        var after = 0, bought = 0
+        for seed in UInt64(1)...30 {
+            var page = DailySeries(level: 200_000, growth: -5, noise: 10, seed: seed)
+            page.extraGrowth = (100, 150, -120)
+            let found = detect(page.make())
+            #expect(found.contains { $0.kind == .surge && $0.after < $0.before })
+            after += found.filter { $0.start > DailySeries.time(ofDay: 150) }.count
+            page.changes = [160: 3_000]
+            bought += detect(page.make()).contains { $0.kind == .spike && $0.detectedAt == DailySeries.time(ofDay: 160) } ? 1 : 0
+        }
+        #expect(after == 0)
+        #expect(bought == 30)
+    }
+
     /// A contest, then a purge of 3,000 ten days after it: the purge is a drop, and the weeks that
     /// hold it are no declining surge (against the contest's pace, the purge and the return to the
     /// old pace read as "declined …, against a usual weekly change of +832" on all 30 pages before).
