@@ -25,8 +25,10 @@ extension SeriesScan {
               excess > 0 ? isRealRise(a, i, usualRate: usual.rate) : isRealFall(a, i)
         else { return false }
         let onset = onsetIndex(a, i, usual.rate, sign: excess > 0 ? 1 : -1)
-        // Growth that a surge already reported ran through is that surge's, not a new one.
+        // Growth that a surge already reported ran through is that surge's, not a new one, and a
+        // follow churn's rise or fall back is the churn's.
         if let last = log.open[.surge], last.end >= t[onset] { return false }
+        if let churn = log.open[.followChurn], churn.end >= t[onset] { return false }
         let event = Anomaly(metric: series.metric, kind: .surge, start: t[onset], end: t[i], detectedAt: t[i],
                             severity: .info, score: score, before: v[onset], after: v[i], explanation: "")
         log.raise(described(event, usualPerDay: usual.rate))
@@ -133,13 +135,16 @@ extension SeriesScan {
         return v[a] - v[i] - purged >= 0.02 * v[a]
     }
 
-    /// Nor is the end of a declining surge a surge: while the baseline spans one (an exodus, a purge
-    /// spread out), growth above its pace must be a rise of the count, or the return to the old
-    /// pace would read "declined …, against a usual weekly change of −866". Elsewhere a slower loss
-    /// may be one (followers bought to hide a decline).
+    /// Nor is the end of a reported fall a surge: while the baseline spans a declining surge (an
+    /// exodus, a purge spread out) or a follow churn's fall back, growth above its pace must be a
+    /// rise of the count, or the return to the old pace would read "declined …, against a usual
+    /// weekly change of −866". Elsewhere a slower loss may be one (followers bought to hide a decline).
     private func isRealRise(_ a: Int, _ i: Int, usualRate: Double) -> Bool {
-        guard usualRate < 0, v[i] <= v[a], let last = log.surgeSpan, last.after < last.before else { return true }
-        return last.end < t[a] - DetectionSettings.surgeBaselineDays * 86_400
+        guard usualRate < 0, v[i] <= v[a] else { return true }
+        let baselineStart = t[a] - DetectionSettings.surgeBaselineDays * 86_400
+        if let surge = log.surgeSpan, surge.after < surge.before, surge.end >= baselineStart { return false }
+        if let churn = log.open[.followChurn], churn.end >= baselineStart { return false }
+        return true
     }
 
     /// Where the excess starts to accumulate: the low point of the cumulative excess in [a, i).

@@ -177,6 +177,26 @@ import Testing
         #expect(churn.explanation.contains("while followers went from"))
     }
 
+    /// Farming in cycles: four times, following jumps by 2,000 and falls back. Each cycle is one
+    /// follow churn (with the spike that alerts at its start); its fall back is the churn's, where
+    /// before each also raised a declining surge ("following declined 2,277 → 579 (−75%) …"), and
+    /// the return to the old pace after it raises nothing.
+    @Test func farmingInCyclesIsOneFollowChurnEachAndNoDecliningSurge() {
+        for seed in UInt64(1)...3 {
+            var following = DailySeries(metric: "following", level: 400, growth: 0.5, noise: 1, seed: seed)
+            following.days = 400
+            for start in stride(from: 100, to: 340, by: 60) {
+                for d in start..<(start + 5) { following.changes[d] = 400 }
+                for d in (start + 15)..<(start + 25) { following.changes[d] = -190 }
+            }
+            var followers = DailySeries(level: 5_000, growth: 5, noise: 3, seed: seed)
+            followers.days = 400
+            let found = detect(following.make(), followers.make())
+            #expect(found.filter { $0.kind == .followChurn }.count == 4, "seed \(seed)")
+            #expect(!found.contains { $0.kind == .surge && $0.after < $0.before }, "seed \(seed)")
+        }
+    }
+
     @Test func organicGrowthWithFallingEngagementIsNoDilution() {
         // The audience grows steadily and the rate drifts down a little: nothing unusual.
         let fans = DailySeries(metric: "fans", level: 2_000, growth: 8, noise: 3).make()
