@@ -76,6 +76,10 @@ import Testing
             let found = detect(page.make())
             #expect(found.contains { $0.kind == .surge && $0.after < $0.before })
             after += found.filter { $0.start > DailySeries.time(ofDay: 150) }.count
+            if seed == 1 {
+                #expect(IncrementalTests.dayByDay([page.make()], detector: PageDetector()).sorted(by: IncrementalTests.order)
+                        == found.sorted(by: IncrementalTests.order))
+            }
             page.changes = [160: 3_000]
             bought += detect(page.make()).contains { $0.kind == .spike && $0.detectedAt == DailySeries.time(ofDay: 160) } ? 1 : 0
         }
@@ -191,9 +195,13 @@ import Testing
             }
             var followers = DailySeries(level: 5_000, growth: 5, noise: 3, seed: seed)
             followers.days = 400
-            let found = detect(following.make(), followers.make())
+            let series = [following.make(), followers.make()]
+            let found = detect(series[0], series[1])
             #expect(found.filter { $0.kind == .followChurn }.count == 4, "seed \(seed)")
             #expect(!found.contains { $0.kind == .surge && $0.after < $0.before }, "seed \(seed)")
+            // The rules read the stored churn and surge: a cron job's days tell the same.
+            #expect(IncrementalTests.dayByDay(series, detector: PageDetector()).sorted(by: IncrementalTests.order)
+                    == found.sorted(by: IncrementalTests.order))
         }
     }
 
