@@ -31,4 +31,39 @@ extension SeriesScan {
         }
         return false
     }
+
+    /// A capture served from a cache repeats the count for days, then the next one catches up: the
+    /// stand-still was raised (a count that stands still), and the catch-up, days of growth in one
+    /// interval, would read as bought followers. When the change across the stand-still is usual,
+    /// the catch-up is no jump, and the stand-still's event says it was most likely a stale capture
+    /// (lowered to `info`, its `after` the value that caught up).
+    mutating func catchesUpAStaleCapture(_ i: Int, usual: Usual, quantum: Double, threshold: Double) -> Bool {
+        guard v[i] != v[i - 1], v[i - 1] == v[i - 2] else { return false }
+        for kind in [AnomalyKind.spike, .drop] {
+            guard var event = log.open[kind], event.end == t[i - 1], event.before == v[i - 1],
+                  event.after == v[i - 1] else { continue }
+            let start = index(of: event.start)
+            let noise = floored(usual.moveNoise, level: v[start], quantum: quantum, rate: usual.rate)
+            let across = usual.excess(of: v[i] - v[start], from: t[start], to: t[i])
+            guard abs(across) < threshold * noise * days(start, i).squareRoot() else { return false }
+            let name = Wording.metricName(series.metric)
+            event.after = v[i]
+            event.severity = .info
+            event.explanation = "\(name) stood at \(Wording.count(v[start])) \(Wording.span(event.start, event.end)), then "
+                + "read \(Wording.count(v[i])) on \(Wording.date(t[i])), back on its usual course "
+                + "(\(Wording.signed(usual.rate.rounded())) a day): most likely a stale capture, not a change of audience."
+            log.extend(event)
+            return true
+        }
+        return false
+    }
+
+    /// Whether the interval ending at `b` came back from a bad or stale capture: an event of either
+    /// kind ended at the capture before, its `after` re-read as this capture's value.
+    func followsARereading(_ b: Int) -> Bool {
+        [AnomalyKind.spike, .drop].contains { kind in
+            guard let event = log.open[kind] else { return false }
+            return event.end == t[b - 1] && event.after == v[b] && event.after != v[b - 1]
+        }
+    }
 }

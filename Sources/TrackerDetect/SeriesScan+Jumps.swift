@@ -61,7 +61,8 @@ extension SeriesScan {
         let surgeExtra = surgeExtraPerDay(before: i, usual: usual.rate)
         // Ask more of a page whose ordinary days already went far (`tailFactor`).
         let threshold = max(self.threshold * barFactor, tailFactor * usual.tail / noise)
-        if takesBackABadCapture(i, usual: usual, quantum: q, threshold: threshold) { return nil }
+        if takesBackABadCapture(i, usual: usual, quantum: q, threshold: threshold)
+            || catchesUpAStaleCapture(i, usual: usual, quantum: q, threshold: threshold) { return nil }
         let ownNoise = q > 1 ? max(floored(0, level: level, quantum: 1, rate: usual.rate),
                                    jumpRoundedNoise.flatMap { $0.quantum == q ? $0.noise : nil }
                                        ?? max(0, usual.moveNoise * usual.moveNoise - q * q / 6).squareRoot()) : noise
@@ -80,6 +81,10 @@ extension SeriesScan {
         // A jump within a day of the last one's end goes on with it (several captures a day
         // see one burst in steps); it lasts a day or two, more is a surge's business.
         if let event = log.open[kind], event.end < t[i], t[i] - event.end <= 86_400 {
+            if let z = standsStillYet(kind, event, i, bar) {
+                log.extend(jumpEvent(kind, from: event, to: i, score: max(event.score, z), usual: bar.usual.rate))
+                return
+            }
             if sign * z1 >= bar.threshold, sign * excess1 >= bar.minimum, days(max(0, index(of: event.start)), i) <= 3 {
                 log.extend(jumpEvent(kind, from: event, to: i, score: max(event.score, sign * z1), usual: bar.usual.rate))
                 return
@@ -124,6 +129,8 @@ extension SeriesScan {
         let previousUnusual = unusual(previousExcess, endingAt: i - 1)
         if previousUnusual, unusual(excess(endingAt: i - 2), endingAt: i - 2), hasJumpBaseline(i - 1) { return nil }
         if !previousUnusual, sign * z1 >= bar.threshold, sign * excess1 >= bar.minimum { return (i - 1, sign * z1) }
+        // The way back of a bad capture, or a stale one's catch-up, is no part of a new jump.
+        if followsARereading(i - 1) { return nil }
         let excess2 = excess1 + previousExcess
         let z2 = bar.z(excess2, days: days(i - 2, i))
         guard sign * z2 >= bar.threshold, sign * excess2 >= bar.minimum,
@@ -155,6 +162,17 @@ extension SeriesScan {
             if candidate.z > best.score.z, candidate.excess >= bar.minimum { best = (k, candidate) }
         }
         return (best.start, best.score.z)
+    }
+
+    /// A count that stood still and still does (a cache serving the same page for days) goes on
+    /// with its stand-still for up to `surgeDays`, not a new one every three days: the score is the
+    /// whole stand-still's, so that a catch-up is judged across all of it
+    /// (`catchesUpAStaleCapture`). Nil when the event is no stand-still or the count moved.
+    @inline(__always) private func standsStillYet(_ kind: AnomalyKind, _ event: Anomaly, _ i: Int, _ bar: JumpBar) -> Double? {
+        guard event.before == event.after, v[i] == event.after,
+              t[i] - event.start <= DetectionSettings.surgeDays * 86_400 else { return nil }
+        let d = Double(t[i] - event.start) / 86_400
+        return (kind == .spike ? 1 : -1) * bar.z(bar.usual.excess(of: 0, days: d, endingAt: t[i]), days: d)
     }
 
     /// On a page captured several times a day, a delivery spread over hours goes on after it was
