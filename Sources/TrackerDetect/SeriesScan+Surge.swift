@@ -24,11 +24,13 @@ extension SeriesScan {
               largestTwoStepExcess(a, i, usual.rate, sign: excess > 0 ? 1 : -1) <= 0.6 * abs(excess),
               excess > 0 ? isRealRise(a, i, usualRate: usual.rate) : isRealFall(a, i)
         else { return false }
-        let onset = onsetIndex(a, i, usual.rate, sign: excess > 0 ? 1 : -1)
+        let sign: Double = excess > 0 ? 1 : -1
         // Growth that a surge already reported ran through is that surge's, not a new one, and a
-        // follow churn's rise or fall back is the churn's.
-        if let last = log.open[.surge], last.end >= t[onset] { return false }
-        if let churn = log.open[.followChurn], churn.end >= t[onset] { return false }
+        // follow churn's rise or fall back is the churn's: from the low point of the excess on.
+        let low = lowPoint(a, i, usual.rate, sign: sign)
+        if let last = log.open[.surge], last.end >= t[low] { return false }
+        if let churn = log.open[.followChurn], churn.end >= t[low] { return false }
+        let onset = onsetIndex(low, i, usual.rate, sign: sign)
         let event = Anomaly(metric: series.metric, kind: .surge, start: t[onset], end: t[i], detectedAt: t[i],
                             severity: .info, score: score, before: v[onset], after: v[i], explanation: "")
         log.raise(described(event, usualPerDay: usual.rate))
@@ -38,7 +40,11 @@ extension SeriesScan {
     /// A surge goes on while the last week still runs well beyond the growth usual before it began,
     /// for at most `surgeMaxDays` (after that, growth like it has become the usual).
     private mutating func extendSurge(_ event: Anomaly, _ i: Int) -> Bool {
-        guard t[i] - event.start <= DetectionSettings.surgeMaxDays * 86_400 else { return false }
+        // …and for at most `surgeMaxDays − surgeDays` after it was raised: a surge dated from where
+        // it broke away runs no longer than one dated from the low point before it did.
+        guard t[i] - event.start <= DetectionSettings.surgeMaxDays * 86_400,
+              t[i] - event.detectedAt <= (DetectionSettings.surgeMaxDays - DetectionSettings.surgeDays) * 86_400
+        else { return false }
         let start = index(of: event.start)
         guard let (usual, noise, _, _) = surgeBaseline(endingAt: start, i) else { return false }
         var b = index(of: t[i] - 7 * 86_400)
@@ -147,12 +153,43 @@ extension SeriesScan {
         return true
     }
 
-    /// Where the excess starts to accumulate: the low point of the cumulative excess in [a, i).
-    private func onsetIndex(_ a: Int, _ i: Int, _ rate: Double, sign: Double) -> Int {
+    /// The low point of the cumulative excess in [a, i): where it cannot have started later.
+    private func lowPoint(_ a: Int, _ i: Int, _ rate: Double, sign: Double) -> Int {
         var best = a, lowest = 0.0
         for j in a..<i {
             let cumulative = sign * (v[j] - v[a] - rate * days(a, j))
             if cumulative < lowest { lowest = cumulative; best = j }
+        }
+        return best
+    }
+
+    /// Where the excess starts to accumulate, from `a` (its low point) on: the break that best splits the cumulative excess in
+    /// [a, i] into a level and a straight rise from it (least squares). The low point of the
+    /// cumulative excess, used before, dated surges a median of 6 days early and a tenth of them 4
+    /// weeks early, where growth ran a little above the usual before the surge began.
+    private func onsetIndex(_ a: Int, _ i: Int, _ rate: Double, sign: Double) -> Int {
+        let excess = (a...i).map { sign * (v[$0] - v[a] - rate * days(a, $0)) }
+        var best = a, leastSquares = Double.infinity
+        var sum = 0.0, squares = 0.0
+        for b in a..<i {
+            let k = b - a
+            sum += excess[k]
+            squares += excess[k] * excess[k]
+            let level = sum / Double(k + 1)
+            var before = squares - sum * level, moved = 0.0, spread = 0.0
+            for j in (b + 1)...i {
+                let d = days(b, j)
+                moved += (excess[j - a] - level) * d
+                spread += d * d
+            }
+            let slope = moved / spread
+            var after = 0.0
+            for j in (b + 1)...i {
+                let r = excess[j - a] - level - slope * days(b, j)
+                after += r * r
+            }
+            before += after
+            if before < leastSquares { leastSquares = before; best = b }
         }
         return best
     }

@@ -45,6 +45,22 @@ import Testing
         #expect(surge.explanation.contains("the usual weekly growth"))
     }
 
+    /// A surge is dated from where its growth broke away, not from the low point of the weeks
+    /// before it: 8,000 bought over a week from day 150 read "rose … from" day 126 on one of these
+    /// pages, where growth had run a little above the usual for three weeks. On the simulated
+    /// audiences the median error of surges' starts went from 6 days early to 0, the mean from 11
+    /// days to 2.
+    @Test func aSurgeIsDatedFromWhereItBrokeAway() throws {
+        for seed in UInt64(1)...5 {
+            var page = DailySeries(level: 50_000, growth: 60, noise: 20, seed: seed)
+            page.days = 300
+            for d in 150..<157 { page.changes[d] = 8_000 / 7 }
+            let surge = try #require(detect(page.make()).first { $0.kind == .surge }, "seed \(seed)")
+            #expect(abs(surge.start - DailySeries.time(ofDay: 149)) <= 2 * DailySeries.day,
+                    "seed \(seed): from day \((surge.start - DailySeries.start) / DailySeries.day)")
+        }
+    }
+
     /// When a contest ends, growth falls back to its old pace while the jump baseline still holds
     /// the contest's, and a day that lost a few followers read as a drop ("fell …, where +120 a day
     /// is usual"): 32 on these 30 pages before. After a surge a drop is judged against no growth at
