@@ -14,10 +14,9 @@ extension SeriesScan {
             // Floored at the level before the bad reading, which may be 0.
             let noise = floored(usual.moveNoise, level: v[i - 2], quantum: quantum, rate: usual.rate)
             let away = usual.excess(of: v[i] - v[i - 1], from: t[i - 1], to: t[i])
-            let across = usual.excess(of: v[i] - v[i - 2], from: t[i - 2], to: t[i])
             guard sign * (v[i - 1] - v[i - 2]) > 0, -sign * (v[i] - v[i - 1]) > 0,
                   -sign * away >= threshold * noise * days(i - 1, i).squareRoot(),
-                  abs(across) < threshold * noise * days(i - 2, i).squareRoot() else { return false }
+                  landsOnCourse(from: i - 2, to: i, usual: usual, quantum: quantum, threshold: threshold) else { return false }
             let name = Wording.metricName(series.metric)
             event.start = t[i - 1]
             event.before = v[i - 2]
@@ -43,9 +42,7 @@ extension SeriesScan {
             guard var event = log.open[kind], event.end == t[i - 1], event.before == v[i - 1],
                   event.after == v[i - 1] else { continue }
             let start = index(of: event.start)
-            let noise = floored(usual.moveNoise, level: v[start], quantum: quantum, rate: usual.rate)
-            let across = usual.excess(of: v[i] - v[start], from: t[start], to: t[i])
-            guard abs(across) < threshold * noise * days(start, i).squareRoot() else { return false }
+            guard landsOnCourse(from: start, to: i, usual: usual, quantum: quantum, threshold: threshold) else { return false }
             let name = Wording.metricName(series.metric)
             event.after = v[i]
             event.severity = .info
@@ -65,5 +62,12 @@ extension SeriesScan {
             guard let event = log.open[kind] else { return false }
             return event.end == t[b - 1] && event.after == v[b] && event.after != v[b - 1]
         }
+    }
+
+    /// Whether the capture at `i` lands where the usual course from `a` points: the change across
+    /// is within the bar, in the noise floored at the level of `a` (which may be 0).
+    private func landsOnCourse(from a: Int, to i: Int, usual: Usual, quantum: Double, threshold: Double) -> Bool {
+        let noise = floored(usual.moveNoise, level: v[a], quantum: quantum, rate: usual.rate)
+        return abs(usual.excess(of: v[i] - v[a], from: t[a], to: t[i])) < threshold * noise * days(a, i).squareRoot()
     }
 }
