@@ -52,7 +52,22 @@ extension SeriesScan {
             log.extend(event)
             return true
         }
-        return false
+        return catchesUpAnUnraisedStandStill(i, usual: usual, quantum: quantum, threshold: threshold)
+    }
+
+    /// A stand-still too short to be raised (a page captured every hour, frozen for a day) still
+    /// puts hours of growth into one interval when it ends. When the stand-still fell 3 noises short
+    /// of the usual course (no chance repeat of a count) and the catch-up lands back on it, the
+    /// catch-up is no jump either. Not on a rounded count, nor on a page that rests on many days,
+    /// whose repeats are its habit.
+    private func catchesUpAnUnraisedStandStill(_ i: Int, usual: Usual, quantum: Double, threshold: Double) -> Bool {
+        guard quantum == 1, usual.moveNoise <= usual.noise else { return false }
+        var start = i - 2
+        while start > 0, v[start - 1] == v[i - 1], t[i] - t[start - 1] <= DetectionSettings.surgeDays * 86_400 { start -= 1 }
+        let noise = floored(usual.moveNoise, level: v[start], quantum: quantum, rate: usual.rate)
+        let shortfall = abs(usual.excess(of: 0, from: t[start], to: t[i - 1]))
+        return shortfall >= DetectionSettings.paceScreen * noise * days(start, i - 1).squareRoot()
+            && landsOnCourse(from: start, to: i, usual: usual, quantum: quantum, threshold: threshold)
     }
 
     /// Whether the interval ending at `b` came back from a bad or stale capture: an event of either

@@ -69,6 +69,23 @@ import Testing
         }
     }
 
+    /// A scraper served from a cache for 12 or 24 hours: the stand-still is too short to be raised,
+    /// and the capture that catches up put that day's growth into one hour, a "spike" on 11 of these
+    /// 20 pages before. A catch-up that lands back on the usual course after a stand-still 3 noises
+    /// short of it raises nothing: 6 of 20 now (where it lands farther off, or the stand-still is
+    /// nearer the noise).
+    @Test func aCatchUpAfterAnHourlyPageStoodStillIsMostlyNoSpike() {
+        var spikes = 0
+        for seed in UInt64(1)...10 {
+            for hours in [12, 24] {
+                var series = Self.hourly(seed: seed, days: 300, noise: 5)
+                for h in 6_000..<(6_000 + hours) { series.values[h] = series.values[5_999] }
+                spikes += detect(series).filter { $0.kind == .spike && abs($0.detectedAt - series.times[6_000]) < 3 * 86_400 }.count
+            }
+        }
+        #expect(spikes <= 6)
+    }
+
     @Test func judgedDayByDayItIsTheSameEvents() {
         let series = [Self.hourly(seed: 3, days: 110, noise: 20, bought: 1_500, at: 100 * 24 + 12, over: 24)]
         let detector = PageDetector()
