@@ -151,14 +151,10 @@ extension SeriesScan {
         guard i >= 3, t[i - 3] >= t[i] - 86_400, sign * excess1 > 0 else { return nil }
         let j = index(of: t[i] - 86_400)
         if let last = log.open[kind], last.end > t[j] { return nil }
-        func score(from k: Int) -> (z: Double, excess: Double) {
-            let excess = sign * (bar.usual.excess(of: v[i] - v[k], from: t[k], to: t[i]) - pace * days(k, i))
-            return (sign * bar.z(sign * excess, days: days(k, i)), excess)
-        }
-        var best = (start: j, score: score(from: j))
+        var best = (start: j, score: beyondUsual(from: j, to: i, sign: sign, bar, pace: pace))
         guard best.score.z >= bar.threshold, best.score.excess >= bar.minimum else { return nil }
         for k in (j + 1)..<(i - 1) {
-            let candidate = score(from: k)
+            let candidate = beyondUsual(from: k, to: i, sign: sign, bar, pace: pace)
             if candidate.z > best.score.z, candidate.excess >= bar.minimum { best = (k, candidate) }
         }
         return (best.start, best.score.z)
@@ -185,9 +181,16 @@ extension SeriesScan {
         let sign: Double = kind == .spike ? 1 : -1
         let start = index(of: event.start)
         guard start < i, days(start, i) <= 3 else { return nil }
-        let excess = sign * (bar.usual.excess(of: v[i] - v[start], from: t[start], to: t[i]) - pace * days(start, i))
-        let z = sign * bar.z(sign * excess, days: days(start, i))
+        let (z, excess) = beyondUsual(from: start, to: i, sign: sign, bar, pace: pace)
         return z > event.score && excess >= bar.minimum ? z : nil
+    }
+
+    /// The change from `k` to `i` beyond the usual and a running surge's pace, in the direction of
+    /// `sign`, and that excess in units of its noise.
+    @inline(__always) private func beyondUsual(from k: Int, to i: Int, sign: Double, _ bar: JumpBar,
+                                               pace: Double) -> (z: Double, excess: Double) {
+        let excess = sign * (bar.usual.excess(of: v[i] - v[k], from: t[k], to: t[i]) - pace * days(k, i))
+        return (sign * bar.z(sign * excess, days: days(k, i)), excess)
     }
 
     /// The usual change against which observation `i` is judged: the last `baselineIncrements`
