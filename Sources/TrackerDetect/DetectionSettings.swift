@@ -54,6 +54,9 @@ public struct DetectionSettings: Sendable, Equatable {
     /// baseline is the increments of the last `denseBaselineDays` instead.
     static let denseSpanDays: Int64 = 14
     static let denseBaselineDays: Int64 = 63
+    /// A running total's noise is measured on intervals at least this share of its median interval
+    /// long (`SeriesScan.shortestJudged`).
+    static let shortIntervalShare = 0.25
     /// A running total's change this many noises from its baseline is judged at the pace of its
     /// last `paceDays` instead, when at least `paceIncrements` intervals make it.
     static let paceScreen = 3.0

@@ -9,7 +9,7 @@ extension SeriesScan {
     /// the noise is found by a few rounds from the floor.
     /// Nil when the count shows every unit (nothing to take out). Kept out of line: most counts are not rounded.
     @inline(never) mutating func roundedOwnNoise(_ range: ClosedRange<Int>, _ departures: [Double],
-                                                 rate: Double) -> (quantum: Double, noise: Double)? {
+                                                 rate: Double, shortest: Double) -> (quantum: Double, noise: Double)? {
         let q = quantum(range)
         guard q > 1 else { return nil }
         let floor = floored(0, level: v[range.upperBound], quantum: 1, rate: rate)
@@ -20,7 +20,7 @@ extension SeriesScan {
         var sigma = floor
         for _ in 0..<3 {
             var rounding = 0.0, count = 0.0
-            for j in range where dt[j] > 0 {
+            for j in range where dt[j] > 0 && dt[j] >= shortest {  // the intervals `departures` holds
                 rounding += q * q * Self.roundingShare(steps: rate * dt[j] / q, blur: sigma * rootDt[j] / q) / dt[j]
                 count += 1
             }

@@ -134,10 +134,15 @@ struct SeriesScan {
         let range = lower...last
         // Written through pointers, not appended: this runs once a week for every series and
         // window, and an append checks the array's uniqueness and capacity each time.
+        var briefest = Double.infinity
         var changes = [Double](unsafeUninitializedCapacity: range.count) { buffer, count in
             dt.withUnsafeBufferPointer { dt in
                 perDay.withUnsafeBufferPointer { perDay in
-                    for j in range where dt[j] > 0 { buffer[count] = perDay[j]; count += 1 }
+                    for j in range where dt[j] > 0 {
+                        buffer[count] = perDay[j]
+                        count += 1
+                        briefest = min(briefest, dt[j])
+                    }
                 }
             }
         }
@@ -148,8 +153,9 @@ struct SeriesScan {
         var usual = Usual(rate: rate, noise: 0, moveNoise: 0, weekday: Usual.noCycle)
         let cycle = weekly && range.count >= 21 && !rounded
         if cycle { usual.weekday = weekdayPattern(range, rate: rate) }
+        let shortest = shortestJudged(range, briefest: briefest, mean: days(lower - 1, last) / Double(changes.count))
         var departures = [Double](unsafeUninitializedCapacity: range.count) { buffer, count in
-            for j in range where dt[j] > 0 {
+            for j in range where dt[j] > 0 && dt[j] >= shortest {
                 if cycle, (0.5...1.5).contains(dt[j]), weekdayCounts[weekdays[j]] >= 3 {
                     // Measured against its weekday's pattern without it: a median of a few days passes
                     // through one of them, which would make the noise look smaller than a new day meets.
@@ -166,9 +172,22 @@ struct SeriesScan {
         if rounded { usual.moveNoise = usual.noise }
         if forJumps {
             usual.tail = Robust.secondLargestEvent(inOrder, cut: 3 * usual.noise)
-            jumpRoundedNoise = rounded ? roundedOwnNoise(range, departures, rate: rate) : nil
+            jumpRoundedNoise = rounded ? roundedOwnNoise(range, departures, rate: rate, shortest: shortest) : nil
         }
         return usual
+    }
+
+    /// The shortest interval whose change measures the noise over `range`: a `shortIntervalShare` of
+    /// the median one (0 when none is shorter), given the `briefest` and `mean` of its intervals. A
+    /// capture taken soon after another (a cron job's retry, a manual run) sees a few hours of a
+    /// day's growth, whose spread per √day says little about a day's: counted in, it made the noise
+    /// look smaller than a day meets.
+    private func shortestJudged(_ range: ClosedRange<Int>, briefest: Double, mean: Double) -> Double {
+        // The median is at most twice the mean: with no interval under half the mean, none is short.
+        let share = DetectionSettings.shortIntervalShare
+        guard briefest < 2 * share * mean else { return 0 }
+        var intervals = range.compactMap { dt[$0] > 0 ? dt[$0] : nil }
+        return share * Robust.median(&intervals)
     }
 
     /// The usual change per day of a rounded count: it moves by whole steps on a few days and rests

@@ -2,7 +2,7 @@ import ArgumentParser
 
 @main
 struct Tracker: ParsableCommand {
-    static let version = "0.2.14"
+    static let version = "0.2.15"
 
     static let configuration = CommandConfiguration(
         commandName: "tracker",

@@ -52,6 +52,11 @@ struct AudienceSimulator {
         /// far below the 0.3√size of the others and of real pages: on large pages it lies under the
         /// noise floors and a jump's materiality bar.
         case countingNoise = "day-to-day noise of counting, √(3 × daily gain)"
+        /// A second capture 0.5–3.5 hours after the first on a fifth of the days: a cron job's retry,
+        /// an analyst's manual run.
+        case extraCaptures = "a fifth of days captured twice, hours apart"
+        /// Captured at any hour of the day, not within the same four hours.
+        case anyHour = "captured at any hour of the day"
     }
 
     var random: SplitMix64
@@ -107,14 +112,21 @@ struct AudienceSimulator {
         }
     }
 
-    /// Mostly daily at a jittered hour; some days missed, some longer gaps, some pages weekly.
+    /// Mostly daily at a jittered hour (any hour for `anyHour`); some days missed, some longer gaps,
+    /// some pages weekly. `extraCaptures` takes a second capture on a fifth of the days, drawn from
+    /// a stream of its own: the pages are otherwise those of the plain texture.
     private mutating func observationTimes(days: Int) -> [Int64] {
         let weekly = random.uniform(0, 1) < 0.1
+        var extra = SplitMix64(seed: random.state ^ 0x5EED)
+        let hours = texture == .anyHour ? 24 : 4
         var times: [Int64] = []
         var d = 0
         while d < days {
             if random.uniform(0, 1) > 0.04 {
-                times.append(Self.epoch + Int64(d) * Self.day + Int64(random.int(4 * 3600)))
+                times.append(Self.epoch + Int64(d) * Self.day + Int64(random.int(hours * 3600)))
+                if texture == .extraCaptures, extra.uniform(0, 1) < 0.2 {
+                    times.append(times.last! + 1800 + Int64(extra.int(3 * 3600)))
+                }
             }
             d += weekly ? 7 : (random.uniform(0, 1) < 0.01 ? 2 + random.int(6) : 1)
         }

@@ -87,8 +87,9 @@ import Testing
     }
 
     /// The same seeds with organic histories of other textures: a growth rate that wanders for
-    /// weeks, captures that each miss the count a little, and the stress case of noise as small as
-    /// counting arrivals one by one (figures in the README).
+    /// weeks, captures that each miss the count a little, the stress case of noise as small as
+    /// counting arrivals one by one, and the same pages captured twice on some days or at any hour
+    /// (figures in the README).
     @Test(.enabled(if: ProcessInfo.processInfo.environment["TRACKER_EVAL"] != nil))
     func reportUnderOtherTextures() async {
         for texture in AudienceSimulator.Texture.allCases where texture != .plain {
