@@ -57,6 +57,10 @@ public struct DetectionSettings: Sendable, Equatable {
     /// A running total's noise is measured on intervals at least this share of its median interval
     /// long (`SeriesScan.shortestJudged`).
     static let shortIntervalShare = 0.25
+    /// A running total whose baseline's intervals average less than this many days is captured
+    /// several times a day: its noise is also measured on its changes over a day
+    /// (`SeriesScan.dayScaleNoise`), and the larger of the two is its noise.
+    static let severalADay = 0.6
     /// A running total's change this many noises from its baseline is judged at the pace of its
     /// last `paceDays` instead, when at least `paceIncrements` intervals make it.
     static let paceScreen = 3.0
