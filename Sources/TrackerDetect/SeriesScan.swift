@@ -153,7 +153,8 @@ struct SeriesScan {
         var usual = Usual(rate: rate, noise: 0, moveNoise: 0, weekday: Usual.noCycle)
         let cycle = weekly && range.count >= 21 && !rounded
         if cycle { usual.weekday = weekdayPattern(range, rate: rate) }
-        let shortest = shortestJudged(range, briefest: briefest, mean: days(lower - 1, last) / Double(changes.count))
+        let meanInterval = days(lower - 1, last) / Double(changes.count)
+        let shortest = shortestJudged(range, briefest: briefest, mean: meanInterval)
         var departures = [Double](unsafeUninitializedCapacity: range.count) { buffer, count in
             for j in range where dt[j] > 0 && dt[j] >= shortest {
                 if cycle, (0.5...1.5).contains(dt[j]), weekdayCounts[weekdays[j]] >= 3 {
@@ -172,8 +173,7 @@ struct SeriesScan {
         if rounded { usual.moveNoise = usual.noise }
         // Several captures a day: a day's noise may come with the day's growth, spread over its
         // hours, and then the changes over hours tell too little of it (`dayScaleNoise`).
-        if days(lower - 1, last) / Double(changes.count) < DetectionSettings.severalADay,
-           let dayNoise = dayScaleNoise(range, usual) {
+        if meanInterval < DetectionSettings.severalADay, let dayNoise = dayScaleNoise(range, usual) {
             usual.noise = max(usual.noise, dayNoise)
             usual.moveNoise = max(usual.moveNoise, dayNoise)
         }
@@ -198,7 +198,8 @@ struct SeriesScan {
     }
 
     /// The noise per √day of the changes over a day (from each capture back to the last one a day
-    /// or more before it) across `range`; nil with fewer than 8 of them. Where a day's ups and
+    /// or more before it) across `range`, in the quarter of the day where it is largest; nil when no
+    /// quarter holds 8 such changes. Where a day's ups and
     /// downs come with its growth, spread over its hours (a news day brings its followers through
     /// the day), half a day holds a quarter of a day's variance, not half: measured on 12-hour
     /// intervals the noise per √day was 0.7 of a day's, and a change over a whole day read √2
