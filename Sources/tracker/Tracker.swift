@@ -10,8 +10,8 @@ struct Tracker: ParsableCommand {
         discussion: """
             Keeps the whole history of pages and accounts in one SQLite file and answers questions about it.
 
-            Database: --db PATH, else $TRACKER_DB, else $XDG_DATA_HOME/tracker/tracker.db \
-            (~/.local/share/tracker/tracker.db).
+            Database: --db PATH (before or after the command), else $TRACKER_DB, else \
+            $XDG_DATA_HOME/tracker/tracker.db (~/.local/share/tracker/tracker.db).
 
             Examples:
               tracker ingest daily.csv
@@ -41,4 +41,9 @@ struct Tracker: ParsableCommand {
             SchemaCommand.self,
         ]
     )
+
+    /// Parses the command line with a leading `--db FILE` moved to the command that reads it.
+    static func main() {
+        main(LeadingDatabaseOption.moved(Array(CommandLine.arguments.dropFirst())))
+    }
 }
