@@ -61,6 +61,9 @@ public struct DetectionSettings: Sendable, Equatable {
     /// several times a day: its noise is also measured on its changes over a day
     /// (`SeriesScan.dayScaleNoise`), and the larger of the two is its noise.
     static let severalADay = 0.6
+    /// …and until its baseline spans this many days, it has no jump baseline: its first day's hours
+    /// say nothing of a day's noise, and it is judged as a young page (`SeriesScan.checkYoungJump`).
+    static let dayNoiseDays = 8.0
     /// A running total's change this many noises from its baseline is judged at the pace of its
     /// last `paceDays` instead, when at least `paceIncrements` intervals make it.
     static let paceScreen = 3.0

@@ -172,14 +172,24 @@ struct SeriesScan {
         (usual.noise, usual.moveNoise) = Robust.flatSigma(&departures)
         if rounded { usual.moveNoise = usual.noise }
         // Several captures a day: a day's noise may come with the day's growth, spread over its
-        // hours, and then the changes over hours tell too little of it (`dayScaleNoise`).
-        if meanInterval < DetectionSettings.severalADay, let dayNoise = dayScaleNoise(range, usual) {
-            usual.noise = max(usual.noise, dayNoise)
-            usual.moveNoise = max(usual.moveNoise, dayNoise)
+        // hours, and then the changes over hours tell too little of it (`dayScaleNoise`). Over
+        // fewer than `dayNoiseDays` the days are too few to tell it: no jump baseline yet.
+        var dayNoise: Double?
+        if meanInterval < DetectionSettings.severalADay {
+            if forJumps, days(lower - 1, last) < DetectionSettings.dayNoiseDays { return nil }
+            dayNoise = dayScaleNoise(range, usual)
+            if let dayNoise {
+                usual.noise = max(usual.noise, dayNoise)
+                usual.moveNoise = max(usual.moveNoise, dayNoise)
+            }
         }
         if forJumps {
             usual.tail = Robust.secondLargestEvent(inOrder, cut: 3 * usual.noise)
             jumpRoundedNoise = rounded ? roundedOwnNoise(range, departures, rate: rate, shortest: shortest) : nil
+            // A rounded count's own noise is a day's too, past the rounding of a day's change (step²/6).
+            if let (q, own) = jumpRoundedNoise, let dayNoise {
+                jumpRoundedNoise = (q, max(own, max(0, dayNoise * dayNoise - q * q / 6).squareRoot()))
+            }
         }
         return usual
     }

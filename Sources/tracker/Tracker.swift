@@ -2,7 +2,7 @@ import ArgumentParser
 
 @main
 struct Tracker: ParsableCommand {
-    static let version = "0.2.15"
+    static let version = "0.2.16"
 
     static let configuration = CommandConfiguration(
         commandName: "tracker",

@@ -59,6 +59,8 @@ struct AudienceSimulator {
         case anyHour = "captured at any hour of the day"
         /// Captured twice a day, 12 hours apart (a cron job at 03:00 and 15:00).
         case twiceADay = "captured twice a day, 12 hours apart"
+        /// Captured every hour (a cron job that runs hourly), within 10 minutes of the hour.
+        case hourly = "captured every hour"
     }
 
     var random: SplitMix64
@@ -115,7 +117,7 @@ struct AudienceSimulator {
     }
 
     /// Mostly daily at a jittered hour (any hour for `anyHour`, and 12 hours later too for
-    /// `twiceADay`); some days missed, some longer gaps, some pages weekly. `extraCaptures` takes a second capture on a fifth of the days, drawn from
+    /// `twiceADay`, every hour of the day for `hourly`); some days missed, some longer gaps, some pages weekly. `extraCaptures` takes a second capture on a fifth of the days, drawn from
     /// a stream of its own: the pages are otherwise those of the plain texture.
     private mutating func observationTimes(days: Int) -> [Int64] {
         let weekly = random.uniform(0, 1) < 0.1
@@ -127,6 +129,10 @@ struct AudienceSimulator {
             if random.uniform(0, 1) > 0.04 {
                 times.append(Self.epoch + Int64(d) * Self.day + Int64(random.int(hours * 3600)))
                 if texture == .twiceADay { times.append(times.last! + 12 * 3600) }
+                if texture == .hourly {
+                    times.removeLast()
+                    for h in 0..<24 { times.append(Self.epoch + Int64(d) * Self.day + Int64(h) * 3600 + Int64(extra.int(600))) }
+                }
                 if texture == .extraCaptures, extra.uniform(0, 1) < 0.2 {
                     times.append(times.last! + 1800 + Int64(extra.int(3 * 3600)))
                 }

@@ -39,12 +39,12 @@ import Testing
 
     /// Each seed's evaluation under `law`, over all pages and over the goals' platforms, in seed order.
     static func evaluations(law: AudienceSimulator.NoiseLaw = .studentT8, texture: AudienceSimulator.Texture = .plain,
-                            firstEventDay: Int = 100)
+                            firstEventDay: Int = 100, seeds: [UInt64] = seeds, pages: Int = 200)
         async -> [(seed: UInt64, evaluation: SyntheticEvaluation, goalPlatforms: SyntheticEvaluation)] {
         await withTaskGroup(of: (UInt64, SyntheticEvaluation, SyntheticEvaluation).self) { group in
             for seed in seeds {
                 group.addTask {
-                    let (all, goal) = SyntheticEvaluation.runByPlatform(seed: seed, pages: 200, law: law, texture: texture,
+                    let (all, goal) = SyntheticEvaluation.runByPlatform(seed: seed, pages: pages, law: law, texture: texture,
                                                                         firstEventDay: firstEventDay)
                     return (seed, all, goal)
                 }
@@ -92,7 +92,7 @@ import Testing
     /// (figures in the README).
     @Test(.enabled(if: ProcessInfo.processInfo.environment["TRACKER_EVAL"] != nil))
     func reportUnderOtherTextures() async {
-        for texture in AudienceSimulator.Texture.allCases where texture != .plain {
+        for texture in AudienceSimulator.Texture.allCases where texture != .plain && texture != .hourly {
             var total = SyntheticEvaluation(), goalTotal = SyntheticEvaluation()
             for (_, evaluation, goal) in await Self.evaluations(texture: texture) { total.add(evaluation); goalTotal.add(goal) }
             print("synthetic texture \(texture.rawValue), \(Self.seedRange): " + total.report.replacingOccurrences(of: "\n", with: "\n    "))
@@ -101,6 +101,22 @@ import Testing
             #expect(total.clearRecall >= 0.95)
             #expect(total.kindAccuracy >= 0.9)
         }
+    }
+
+    /// Pages captured every hour, their day's growth spread over its hours: the first 24 pages of
+    /// seeds 1–4 (24 times the captures of a daily page; all of seeds 1–6 would take half an hour in
+    /// a debug build).
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["TRACKER_EVAL"] != nil))
+    func reportOnHourlyPages() async {
+        var total = SyntheticEvaluation(), goalTotal = SyntheticEvaluation()
+        for (_, evaluation, goal) in await Self.evaluations(texture: .hourly, seeds: [1, 2, 3, 4], pages: 24) {
+            total.add(evaluation)
+            goalTotal.add(goal)
+        }
+        let name = "synthetic texture \(AudienceSimulator.Texture.hourly.rawValue), seeds 1–4 (24 pages each)"
+        print("\(name): " + total.report.replacingOccurrences(of: "\n", with: "\n    "))
+        print("\(name), twitter, facebook and instagram pages: " + goalTotal.report.replacingOccurrences(of: "\n", with: "\n    "))
+        #expect(total.clearRecall >= 0.95)
     }
 
     /// The same seeds with each page's first event 30–49 days into its history, where the
