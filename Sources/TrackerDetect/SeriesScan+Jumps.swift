@@ -233,9 +233,8 @@ extension SeriesScan {
               end - oldest + 1 >= DetectionSettings.minimumJumpIncrements else { return false }
         var increments = 0
         for k in oldest...end where dt[k] > 0 { increments += 1 }
-        let span = days(oldest - 1, end)
-        if span / Double(max(increments, 1)) < DetectionSettings.severalADay, span < DetectionSettings.dayNoiseDays { return false }
         return increments >= DetectionSettings.minimumJumpIncrements
+            && !Self.tooFewDays(span: days(oldest - 1, end), increments: increments)
     }
 
     /// The baseline moved to the pace of the last two weeks, for a change that already lies

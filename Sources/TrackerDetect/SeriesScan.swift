@@ -154,6 +154,7 @@ struct SeriesScan {
         let cycle = weekly && range.count >= 21 && !rounded
         if cycle { usual.weekday = weekdayPattern(range, rate: rate) }
         let meanInterval = days(lower - 1, last) / Double(changes.count)
+        if forJumps, Self.tooFewDays(span: days(lower - 1, last), increments: changes.count) { return nil }
         let shortest = shortestJudged(range, briefest: briefest, mean: meanInterval)
         var departures = [Double](unsafeUninitializedCapacity: range.count) { buffer, count in
             for j in range where dt[j] > 0 && dt[j] >= shortest {
@@ -172,11 +173,9 @@ struct SeriesScan {
         (usual.noise, usual.moveNoise) = Robust.flatSigma(&departures)
         if rounded { usual.moveNoise = usual.noise }
         // Several captures a day: a day's noise may come with the day's growth, spread over its
-        // hours, and then the changes over hours tell too little of it (`dayScaleNoise`). Over
-        // fewer than `dayNoiseDays` the days are too few to tell it: no jump baseline yet.
+        // hours, and then the changes over hours tell too little of it (`dayScaleNoise`).
         var dayNoise: Double?
         if meanInterval < DetectionSettings.severalADay {
-            if forJumps, days(lower - 1, last) < DetectionSettings.dayNoiseDays { return nil }
             dayNoise = dayScaleNoise(range, usual)
             if let dayNoise {
                 usual.noise = max(usual.noise, dayNoise)
@@ -192,6 +191,13 @@ struct SeriesScan {
             }
         }
         return usual
+    }
+
+    /// Whether a baseline of `increments` over `span` days is a page captured several times a day
+    /// (`severalADay`) that spans under `dayNoiseDays`: too few days to know a day's noise, so it
+    /// is no jump baseline yet.
+    static func tooFewDays(span: Double, increments: Int) -> Bool {
+        span / Double(max(increments, 1)) < DetectionSettings.severalADay && span < DetectionSettings.dayNoiseDays
     }
 
     /// The shortest interval whose change measures the noise over `range`: a `shortIntervalShare` of

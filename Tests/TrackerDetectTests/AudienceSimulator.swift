@@ -117,8 +117,8 @@ struct AudienceSimulator {
     }
 
     /// Mostly daily at a jittered hour (any hour for `anyHour`, and 12 hours later too for
-    /// `twiceADay`, every hour of the day for `hourly`); some days missed, some longer gaps, some pages weekly. `extraCaptures` takes a second capture on a fifth of the days, drawn from
-    /// a stream of its own: the pages are otherwise those of the plain texture.
+    /// `twiceADay`, every hour of the day for `hourly`); some days missed, some longer gaps, some pages weekly. `extraCaptures` takes a second capture on a fifth of the days; it and
+    /// `hourly` draw from a stream of their own, so the pages are otherwise those of the plain texture.
     private mutating func observationTimes(days: Int) -> [Int64] {
         let weekly = random.uniform(0, 1) < 0.1
         var extra = SplitMix64(seed: random.state ^ 0x5EED)
