@@ -1,13 +1,22 @@
 import Foundation
 @testable import TrackerIngest
 
+/// One folder for every temporary file of this test run, removed when the run exits: a run makes
+/// hundreds, and left behind they filled /tmp by gigabytes.
+let scratchRoot: URL = {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("tracker-tests-\(UUID().uuidString)")
+    try? FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+    atexit { try? FileManager.default.removeItem(at: scratchRoot) }
+    return root
+}()
+
 /// Writes `text` to a temporary file and returns its path.
 func temporaryFile(_ text: String, name: String = "input.csv") throws -> String {
     try temporaryFile(bytes: Array(text.utf8), name: name)
 }
 
 func temporaryFile(bytes: [UInt8], name: String) throws -> String {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tracker-tests-\(UUID().uuidString)")
+    let folder = scratchRoot.appendingPathComponent(UUID().uuidString)
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     let url = folder.appendingPathComponent(name)
     try Data(bytes).write(to: url)

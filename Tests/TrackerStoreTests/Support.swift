@@ -1,6 +1,15 @@
 import Foundation
 @testable import TrackerStore
 
+/// One folder for every temporary file of this test run, removed when the run exits: a run makes
+/// hundreds, and left behind they filled /tmp by gigabytes.
+let scratchRoot: URL = {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("tracker-store-\(UUID().uuidString)")
+    try? FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+    atexit { try? FileManager.default.removeItem(at: scratchRoot) }
+    return root
+}()
+
 /// A fresh, migrated database in its own temporary folder.
 func makeDatabase() throws -> Database {
     let db = try Database(path: temporaryDatabasePath())
@@ -9,7 +18,7 @@ func makeDatabase() throws -> Database {
 }
 
 func temporaryDatabasePath() throws -> String {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tracker-store-\(UUID().uuidString)")
+    let folder = scratchRoot.appendingPathComponent(UUID().uuidString)
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     return folder.appendingPathComponent("test.db").path
 }

@@ -12,6 +12,15 @@ let trackerBinary: String = {
     return folder.appendingPathComponent("tracker").path
 }()
 
+/// One folder for every temporary file of this test run, removed when the run exits: a run makes
+/// hundreds, and left behind they filled /tmp by gigabytes.
+let scratchRoot: URL = {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("tracker-e2e-\(UUID().uuidString)")
+    try? FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+    atexit { try? FileManager.default.removeItem(at: scratchRoot) }
+    return root
+}()
+
 /// The repository root, for `examples/`.
 let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
@@ -27,7 +36,7 @@ struct Sandbox {
     var db: String { folder.appendingPathComponent("tracker.db").path }
 
     init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("tracker-e2e-\(UUID().uuidString)")
+        folder = scratchRoot.appendingPathComponent(UUID().uuidString)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     }
 
