@@ -147,14 +147,15 @@ struct SeriesScan {
             }
         }
         guard changes.count >= minimum else { return nil }
+        let span = days(lower - 1, last)
+        if forJumps, Self.tooFewDays(span: span, increments: changes.count) { return nil }
         let median = Robust.median(&changes)
         let rounded = isRounded(range)
         let rate = rounded ? roundedRate(range, median: median) : median
         var usual = Usual(rate: rate, noise: 0, moveNoise: 0, weekday: Usual.noCycle)
         let cycle = weekly && range.count >= 21 && !rounded
         if cycle { usual.weekday = weekdayPattern(range, rate: rate) }
-        let meanInterval = days(lower - 1, last) / Double(changes.count)
-        if forJumps, Self.tooFewDays(span: days(lower - 1, last), increments: changes.count) { return nil }
+        let meanInterval = span / Double(changes.count)
         let shortest = shortestJudged(range, briefest: briefest, mean: meanInterval)
         var departures = [Double](unsafeUninitializedCapacity: range.count) { buffer, count in
             for j in range where dt[j] > 0 && dt[j] >= shortest {
